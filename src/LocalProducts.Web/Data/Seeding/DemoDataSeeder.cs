@@ -1,0 +1,180 @@
+using LocalProducts.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalProducts.Web.Data.Seeding;
+
+/// Loads the invented campaigns, IKM, products and posts of seeds/demo. Matched by slug: a second
+/// load adds nothing.
+internal sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
+{
+    public async Task SeedAsync(string seedsDirectory, CancellationToken cancellationToken)
+    {
+        var demo = Path.Combine(seedsDirectory, "demo");
+        var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, cancellationToken);
+        var campaigns = await SeedCampaignsAsync(Path.Combine(demo, "campaigns.json"), categories, cancellationToken);
+        foreach (var file in Directory.GetFiles(Path.Combine(demo, "ikm"), "*.json").Order(StringComparer.Ordinal))
+        {
+            await SeedIkmsAsync(SeedFiles.Read<List<IkmSeed>>(file), categories, cancellationToken);
+        }
+        await SeedPostsAsync(Path.Combine(demo, "posts.json"), campaigns, cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task<Dictionary<string, Campaign>> SeedCampaignsAsync(
+        string path, Dictionary<string, Category> categories, CancellationToken cancellationToken)
+    {
+        var existing = await db.Campaigns.ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var seed in SeedFiles.Read<List<CampaignSeed>>(path).Where(s => !existing.ContainsKey(s.Slug)))
+        {
+            var campaign = new Campaign
+            {
+                Slug = seed.Slug,
+                Name = seed.Name,
+                Hashtag = seed.Hashtag,
+                Tagline = seed.Tagline,
+                Description = seed.Description,
+                StartsOn = seed.StartsOn,
+                EndsOn = seed.EndsOn,
+                BannerCredit = seed.BannerCredit,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            foreach (var slug in seed.FeaturedCategories ?? [])
+            {
+                campaign.FeatureCategory(categories[slug]);
+            }
+            db.Campaigns.Add(campaign);
+            existing[seed.Slug] = campaign;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return existing;
+    }
+
+    private async Task SeedIkmsAsync(IReadOnlyList<IkmSeed> seeds, Dictionary<string, Category> categories, CancellationToken cancellationToken)
+    {
+        var slugs = seeds.Select(s => s.Slug).ToList();
+        var existingIkms = await db.Ikms.Where(i => slugs.Contains(i.Slug)).Select(i => i.Slug).ToListAsync(cancellationToken);
+        var productSlugs = seeds.SelectMany(s => s.Products).Select(p => p.Slug).ToList();
+        var existingProducts = (await db.Products.Where(p => productSlugs.Contains(p.Slug)).Select(p => p.Slug).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+
+        foreach (var seed in seeds.Where(s => !existingIkms.Contains(s.Slug)))
+        {
+            var ikm = new Ikm
+            {
+                Slug = seed.Slug,
+                Name = seed.Name,
+                Nib = seed.Nib,
+                Scale = Enum.Parse<IkmScale>(seed.Scale, ignoreCase: true),
+                Kbli = seed.Kbli,
+                ProvinceCode = seed.ProvinceCode,
+                RegencyCode = seed.RegencyCode,
+                DistrictCode = seed.DistrictCode,
+                Address = seed.Address,
+                Sentra = seed.Sentra,
+                FoundedYear = seed.FoundedYear,
+                Story = seed.Story,
+                WhatsApp = seed.WhatsApp,
+                Email = seed.Email,
+                Website = seed.Website,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            if (seed.Verification == "verified")
+            {
+                ikm.Verify(now);
+            }
+            db.Ikms.Add(ikm);
+            await db.SaveChangesAsync(cancellationToken);
+
+            foreach (var productSeed in seed.Products.Where(p => !existingProducts.Contains(p.Slug)))
+            {
+                db.Products.Add(ToProduct(productSeed, ikm, categories, now));
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private static Product ToProduct(ProductSeed seed, Ikm ikm, Dictionary<string, Category> categories, DateTimeOffset now)
+    {
+        // Demo listings appear as published on their date, at 09.00 WIB.
+        var publishedAt = seed.PublishedOn is { } day
+            ? new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), Wib.Offset).ToUniversalTime()
+            : now;
+        var product = new Product
+        {
+            IkmId = ikm.Id,
+            CategoryId = categories[seed.Category].Id,
+            Slug = seed.Slug,
+            Name = seed.Name,
+            Description = seed.Description,
+            Unit = seed.Unit,
+            MinOrder = seed.MinOrder ?? 1,
+            CreatedAt = publishedAt,
+            UpdatedAt = publishedAt,
+        };
+        product.SetPrice(seed.PriceMin, seed.PriceMax);
+        foreach (var certification in seed.Certifications ?? [])
+        {
+            product.AddCertification(new Certification
+            {
+                Kind = ParseCertificationKind(certification.Kind),
+                Number = certification.Number,
+                IssuedOn = certification.IssuedOn,
+                ExpiresOn = certification.ExpiresOn,
+                TkdnPercent = certification.Percentage,
+                BmpPercent = certification.Bmp,
+            });
+        }
+        foreach (var link in seed.Marketplaces ?? [])
+        {
+            product.AddMarketplaceLink(Enum.Parse<Marketplace>(link.Platform, ignoreCase: true), link.Url);
+        }
+        if (ikm.IsVerified)
+        {
+            product.Publish(publishedAt);
+        }
+        return product;
+    }
+
+    private static CertificationKind ParseCertificationKind(string kind) => kind switch
+    {
+        "tkdn" => CertificationKind.Tkdn,
+        "halal" => CertificationKind.Halal,
+        "sni" => CertificationKind.Sni,
+        "pirt" => CertificationKind.Pirt,
+        "bpom-md" => CertificationKind.BpomMd,
+        "bpom-ml" => CertificationKind.BpomMl,
+        _ => throw new InvalidDataException($"Unknown certification kind '{kind}' in seeds."),
+    };
+
+    private async Task SeedPostsAsync(string path, Dictionary<string, Campaign> campaigns, CancellationToken cancellationToken)
+    {
+        var existing = (await db.Posts.Select(p => p.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        foreach (var seed in SeedFiles.Read<List<PostSeed>>(path).Where(s => !existing.Contains(s.Slug)))
+        {
+            var publishedAt = seed.PublishedAt.ToUniversalTime();
+            var post = new Post
+            {
+                Slug = seed.Slug,
+                Title = seed.Title,
+                Lead = seed.Lead,
+                Body = seed.Body,
+                DatelineCity = seed.DatelineCity,
+                Author = seed.Author,
+                Editor = seed.Editor,
+                Tags = [.. seed.Tags ?? []],
+                CampaignId = seed.Campaign is null ? null : campaigns[seed.Campaign].Id,
+                HeroCaption = seed.HeroCaption,
+                HeroCredit = seed.HeroCredit,
+                CreatedAt = publishedAt,
+                UpdatedAt = publishedAt,
+            };
+            post.Publish(publishedAt);
+            db.Posts.Add(post);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

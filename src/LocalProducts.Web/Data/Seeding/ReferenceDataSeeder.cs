@@ -1,0 +1,75 @@
+using CsvHelper;
+using LocalProducts.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalProducts.Web.Data.Seeding;
+
+/// Loads the area codes and the category tree. Adds what is missing, changes nothing else.
+internal sealed class ReferenceDataSeeder(AppDbContext db)
+{
+    public async Task SeedAsync(string seedsDirectory, CancellationToken cancellationToken)
+    {
+        var areas = Path.Combine(seedsDirectory, "reference", "idn-area");
+        await AddMissingAsync(db.Provinces, p => p.Code,
+            ReadCsv(Path.Combine(areas, "provinces.csv"), r => new Province { Code = r[0], Name = r[1] }), cancellationToken);
+        await AddMissingAsync(db.Regencies, r => r.Code,
+            ReadCsv(Path.Combine(areas, "regencies.csv"), r => new Regency { Code = r[0], ProvinceCode = r[1], Name = r[2] }), cancellationToken);
+        await AddMissingAsync(db.Districts, d => d.Code,
+            ReadCsv(Path.Combine(areas, "districts.csv"), r => new District { Code = r[0], RegencyCode = r[1], Name = r[2] }), cancellationToken);
+        await SeedCategoriesAsync(Path.Combine(seedsDirectory, "reference", "categories.json"), cancellationToken);
+    }
+
+    private async Task AddMissingAsync<T>(DbSet<T> table, Func<T, string> code, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        var existing = (await table.AsNoTracking().ToListAsync(cancellationToken)).Select(code).ToHashSet(StringComparer.Ordinal);
+        table.AddRange(rows.Where(row => !existing.Contains(code(row))));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task SeedCategoriesAsync(string path, CancellationToken cancellationToken)
+    {
+        var tree = SeedFiles.Read<List<CategorySeed>>(path);
+        var existing = await db.Categories.ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, cancellationToken);
+        var order = 0;
+        foreach (var top in tree)
+        {
+            var parent = await AddAsync(top, null, order++);
+            foreach (var child in top.Children ?? [])
+            {
+                await AddAsync(child, parent, order++);
+            }
+        }
+        db.ChangeTracker.Clear();
+
+        async Task<Category> AddAsync(CategorySeed seed, Category? parent, int sortOrder)
+        {
+            if (existing.TryGetValue(seed.Slug, out var category))
+            {
+                return category;
+            }
+            category = new Category { Slug = seed.Slug, Name = seed.Name, NameEn = seed.NameEn, SortOrder = sortOrder, ParentId = parent?.Id };
+            db.Categories.Add(category);
+            await db.SaveChangesAsync(cancellationToken);
+            existing[seed.Slug] = category;
+            return category;
+        }
+    }
+
+    private static List<T> ReadCsv<T>(string path, Func<string[], T> map)
+    {
+        using var csv = CsvReader.FromFile(path);
+        var rows = new List<T>();
+        while (csv.Read())
+        {
+            var fields = new string[csv.FieldCount];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i] = csv.GetString(i);
+            }
+            rows.Add(map(fields));
+        }
+        return rows;
+    }
+}

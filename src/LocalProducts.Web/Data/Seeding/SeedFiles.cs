@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LocalProducts.Web.Data.Seeding;
+
+/// The shapes of the JSON files in seeds/ (documented in seeds/README.md).
+internal static class SeedFiles
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static T Read<T>(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return JsonSerializer.Deserialize<T>(stream, Json)
+            ?? throw new InvalidDataException($"Seed file {path} is empty.");
+    }
+}
+
+internal sealed record CategorySeed(string Slug, string Name, string NameEn, IReadOnlyList<CategorySeed>? Children);
+
+internal sealed record IkmSeed(
+    string Slug,
+    string Name,
+    string Nib,
+    string Scale,
+    string? Kbli,
+    string ProvinceCode,
+    string RegencyCode,
+    string? DistrictCode,
+    string? Address,
+    string? Sentra,
+    int? FoundedYear,
+    string? Story,
+    string? WhatsApp,
+    string? Email,
+    string? Website,
+    string Verification,
+    IReadOnlyList<ProductSeed> Products);
+
+internal sealed record ProductSeed(
+    string Slug,
+    string Name,
+    string Category,
+    string? Description,
+    long PriceMin,
+    long? PriceMax,
+    string? Unit,
+    int? MinOrder,
+    DateOnly? PublishedOn,
+    IReadOnlyList<CertificationSeed>? Certifications,
+    IReadOnlyList<MarketplaceLinkSeed>? Marketplaces);
+
+internal sealed record CertificationSeed(
+    string Kind,
+    string Number,
+    decimal? Percentage,
+    decimal? Bmp,
+    DateOnly? IssuedOn,
+    DateOnly? ExpiresOn);
+
+internal sealed record MarketplaceLinkSeed(string Platform, string Url);
+
+internal sealed record CampaignSeed(
+    string Slug,
+    string Name,
+    string Hashtag,
+    string? Tagline,
+    string? Description,
+    DateOnly StartsOn,
+    DateOnly? EndsOn,
+    string? BannerCredit,
+    IReadOnlyList<string>? FeaturedCategories);
+
+internal sealed record PostSeed(
+    string Slug,
+    string Title,
+    string? Lead,
+    string Body,
+    string? DatelineCity,
+    DateTimeOffset PublishedAt,
+    string? Author,
+    string? Editor,
+    IReadOnlyList<string>? Tags,
+    string? Campaign,
+    string? HeroCaption,
+    string? HeroCredit);

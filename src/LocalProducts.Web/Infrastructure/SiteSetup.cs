@@ -1,0 +1,130 @@
+using System.Globalization;
+using LocalProducts.Web.Data;
+using LocalProducts.Web.Data.Seeding;
+using LocalProducts.Web.Domain;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Serilog;
+
+namespace LocalProducts.Web.Infrastructure;
+
+/// The composition root, split by concern so Program.cs reads as a table of contents.
+internal static class SiteSetup
+{
+    public static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public static void AddSiteLogging(this WebApplicationBuilder builder) =>
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+
+    /// Uses ConnectionStrings:Default when it is set; otherwise starts the embedded cluster and
+    /// returns it so the caller can stop it with the site.
+    public static EmbeddedPostgres? AddSiteDatabase(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Default");
+        EmbeddedPostgres? embedded = null;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var root = builder.Configuration["EmbeddedPostgres:RootDirectory"];
+            embedded = EmbeddedPostgres.Start(new EmbeddedPostgresOptions
+            {
+                RootDirectory = string.IsNullOrWhiteSpace(root) ? EmbeddedPostgresOptions.DefaultRootDirectory() : root,
+                BinDirectory = builder.Configuration["EmbeddedPostgres:BinDirectory"],
+            });
+            Log.Information("Embedded PostgreSQL running on 127.0.0.1:{Port}", embedded.Port);
+            connectionString = embedded.ConnectionString;
+        }
+
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddDbContext<AppDbContext>(options => AppDbContext.Configure(options, dataSource));
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Melokal")
+            .PersistKeysToDbContext<AppDbContext>();
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        return embedded;
+    }
+
+    public static void AddSiteServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<SeedingOptions>(builder.Configuration.GetSection(SeedingOptions.Section));
+        services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<MarkdownRenderer>();
+        // Each feature's queries and commands sit beside its pages; register them by name.
+        foreach (var feature in typeof(SiteSetup).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.Namespace?.StartsWith("LocalProducts.Web.Pages", StringComparison.Ordinal) == true
+                && (t.Name.EndsWith("Query", StringComparison.Ordinal) || t.Name.EndsWith("Command", StringComparison.Ordinal))))
+        {
+            services.AddScoped(feature);
+        }
+
+        services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/akun/masuk";
+            options.LogoutPath = "/akun/keluar";
+            options.AccessDeniedPath = "/galat/403";
+            options.Cookie.Name = "melokal.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "melokal.af";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Indonesian);
+            options.SupportedCultures = [Indonesian, English];
+            options.SupportedUICultures = [Indonesian, English];
+            // Indonesian first: the language is what the reader chose on this site, not the browser's.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        services.AddRazorPages()
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+    }
+
+    public static void UseSitePipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler("/galat/500");
+        app.UseStatusCodePagesWithReExecute("/galat/{0}");
+        app.UseSerilogRequestLogging(options =>
+        {
+            // The path without its query string: search words can be personal.
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.EnrichDiagnosticContext = (context, http) => context.Set("RequestId", http.TraceIdentifier);
+        });
+        app.UseRequestLocalization();
+        app.MapStaticAssets();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapRazorPages().WithStaticAssets();
+    }
+}

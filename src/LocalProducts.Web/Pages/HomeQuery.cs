@@ -1,0 +1,54 @@
+using LocalProducts.Web.Data;
+using LocalProducts.Web.Domain;
+using LocalProducts.Web.Pages.Products;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalProducts.Web.Pages;
+
+public sealed record HomeCampaign(string Slug, string Name, string Hashtag, string? Tagline);
+public sealed record HomeMaker(string Slug, string Name, string RegencyName, string ProvinceName, int ProductCount);
+public sealed record HomePost(string Slug, string Title, string? Lead, DateTimeOffset? PublishedAt);
+public sealed record HomeFigures(int Ikms, int Products, int Provinces);
+
+public sealed record HomeView(
+    HomeCampaign? RunningCampaign,
+    IReadOnlyList<ProductCard> NewProducts,
+    IReadOnlyList<HomeMaker> Makers,
+    IReadOnlyList<HomePost> LatestPosts,
+    HomeFigures Figures);
+
+public sealed class HomeQuery(AppDbContext db, TimeProvider clock)
+{
+    public async Task<HomeView> RunAsync(bool english, CancellationToken cancellationToken)
+    {
+        var today = Wib.Today(clock);
+        var campaign = await db.Campaigns.AsNoTracking()
+            .Where(c => c.StartsOn <= today && (c.EndsOn == null || c.EndsOn >= today))
+            .OrderByDescending(c => c.StartsOn)
+            .Select(c => new HomeCampaign(c.Slug, c.Name, c.Hashtag, c.Tagline))
+            .FirstOrDefaultAsync(cancellationToken);
+        var newProducts = await ProductCard.Visible(db.Products.AsNoTracking())
+            .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Id)
+            .Select(ProductCard.Projection(today, english))
+            .Take(8)
+            .ToListAsync(cancellationToken);
+        var makers = await db.Ikms.AsNoTracking()
+            .Where(i => i.Verification == VerificationState.Verified)
+            .OrderByDescending(i => i.VerifiedAt).ThenBy(i => i.Id)
+            .Select(i => new HomeMaker(i.Slug, i.Name, i.Regency!.Name, i.Province!.Name, i.Products.Count(p => p.State == ProductState.Published)))
+            .Take(6)
+            .ToListAsync(cancellationToken);
+        var posts = await db.Posts.AsNoTracking()
+            .Where(p => p.State == PostState.Published)
+            .OrderByDescending(p => p.PublishedAt)
+            .Select(p => new HomePost(p.Slug, p.Title, p.Lead, p.PublishedAt))
+            .Take(3)
+            .ToListAsync(cancellationToken);
+        var verified = db.Ikms.Where(i => i.Verification == VerificationState.Verified);
+        var figures = new HomeFigures(
+            await verified.CountAsync(cancellationToken),
+            await ProductCard.Visible(db.Products).CountAsync(cancellationToken),
+            await verified.Select(i => i.ProvinceCode).Distinct().CountAsync(cancellationToken));
+        return new HomeView(campaign, newProducts, makers, posts, figures);
+    }
+}

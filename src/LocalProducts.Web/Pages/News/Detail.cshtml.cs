@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LocalProducts.Web.Pages.News;
+
+public sealed class DetailModel(PostDetailQuery query) : PageModel
+{
+    public PostView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var view = await query.RunAsync(slug, cancellationToken);
+        if (view is null)
+        {
+            return NotFound();
+        }
+        View = view;
+        return Page();
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LocalProducts.Web.Pages.Products;
+
+public sealed class DetailModel(ProductDetailQuery query) : PageModel
+{
+    public ProductDetailView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var view = await query.RunAsync(slug, SiteText.IsEnglish, cancellationToken);
+        if (view is null)
+        {
+            return NotFound();
+        }
+        View = view;
+        return Page();
+    }
+}

@@ -1,0 +1,38 @@
+using System.Linq.Expressions;
+using LocalProducts.Web.Domain;
+
+namespace LocalProducts.Web.Pages.Products;
+
+/// What a product tile shows, read straight from the database in one projection.
+public sealed record ProductCard(
+    string Slug,
+    string Name,
+    string IkmName,
+    string RegencyName,
+    string ProvinceName,
+    string CategorySlug,
+    string CategoryName,
+    long PriceMin,
+    long? PriceMax,
+    string? ImagePath,
+    bool IsPdn)
+{
+    public static IQueryable<Product> Visible(IQueryable<Product> products) =>
+        products.Where(p => p.State == ProductState.Published);
+
+    public static Expression<Func<Product, ProductCard>> Projection(DateOnly today, bool english) => p => new ProductCard(
+        p.Slug,
+        p.Name,
+        p.Ikm!.Name,
+        p.Ikm.Regency!.Name,
+        p.Ikm.Province!.Name,
+        p.Category!.Slug,
+        english ? p.Category.NameEn : p.Category.Name,
+        p.PriceMin,
+        p.PriceMax,
+        p.Images.OrderBy(i => i.SortOrder).Select(i => i.Path).FirstOrDefault(),
+        p.Certifications.Any(c => c.Kind == CertificationKind.Tkdn
+            && (c.ExpiresOn == null || c.ExpiresOn >= today)
+            && c.TkdnPercent >= Certification.PdnMinimumTkdn
+            && c.TkdnPercent + (c.BmpPercent ?? 0m) >= Certification.PdnMinimumTkdnPlusBmp));
+}

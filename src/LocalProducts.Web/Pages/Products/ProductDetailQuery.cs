@@ -1,0 +1,103 @@
+using LocalProducts.Web.Data;
+using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalProducts.Web.Pages.Products;
+
+public sealed record CertificationView(CertificationKind Kind, string Number, DateOnly? IssuedOn, DateOnly? ExpiresOn, decimal? TkdnPercent, decimal? BmpPercent, bool IsValid);
+public sealed record MarketplaceView(Marketplace Platform, string Url);
+public sealed record MakerCard(string Slug, string Name, string RegencyName, string ProvinceName, bool IsVerified, string? WhatsApp);
+public sealed record Breadcrumb(string Name, string Url);
+
+public sealed record ProductDetailView(
+    string Slug,
+    string Name,
+    string DescriptionHtml,
+    string DescriptionText,
+    long PriceMin,
+    long? PriceMax,
+    string? Unit,
+    int MinOrder,
+    string CategorySlug,
+    IReadOnlyList<string> ImagePaths,
+    MakerCard Maker,
+    IReadOnlyList<CertificationView> Certifications,
+    IReadOnlyList<MarketplaceView> Marketplaces,
+    IReadOnlyList<Breadcrumb> Breadcrumbs,
+    IReadOnlyList<ProductCard> Related,
+    bool IsPdn);
+
+public sealed class ProductDetailQuery(AppDbContext db, TimeProvider clock, MarkdownRenderer markdown)
+{
+    public async Task<ProductDetailView?> RunAsync(string slug, bool english, CancellationToken cancellationToken)
+    {
+        var today = Wib.Today(clock);
+        var product = await ProductCard.Visible(db.Products.AsNoTracking())
+            .Where(p => p.Slug == slug)
+            .Select(p => new
+            {
+                p.Id,
+                p.Slug,
+                p.Name,
+                p.Description,
+                p.PriceMin,
+                p.PriceMax,
+                p.Unit,
+                p.MinOrder,
+                p.CategoryId,
+                CategorySlug = p.Category!.Slug,
+                CategoryName = english ? p.Category.NameEn : p.Category.Name,
+                ParentSlug = p.Category.Parent == null ? null : p.Category.Parent.Slug,
+                ParentName = p.Category.Parent == null ? null : english ? p.Category.Parent.NameEn : p.Category.Parent.Name,
+                Images = p.Images.OrderBy(i => i.SortOrder).Select(i => i.Path).ToList(),
+                Maker = new MakerCard(p.Ikm!.Slug, p.Ikm.Name, p.Ikm.Regency!.Name, p.Ikm.Province!.Name,
+                    p.Ikm.Verification == VerificationState.Verified, p.Ikm.WhatsApp),
+                Certifications = p.Certifications.OrderBy(c => c.Kind)
+                    .Select(c => new { c.Kind, c.Number, c.IssuedOn, c.ExpiresOn, c.TkdnPercent, c.BmpPercent })
+                    .ToList(),
+                Marketplaces = p.MarketplaceLinks.OrderBy(l => l.Platform).Select(l => new MarketplaceView(l.Platform, l.Url)).ToList(),
+            })
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (product is null)
+        {
+            return null;
+        }
+
+        var related = await ProductCard.Visible(db.Products.AsNoTracking())
+            .Where(p => p.CategoryId == product.CategoryId && p.Id != product.Id)
+            .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Id)
+            .Take(4)
+            .Select(ProductCard.Projection(today, english))
+            .ToListAsync(cancellationToken);
+
+        var certifications = product.Certifications
+            .Select(c => new CertificationView(c.Kind, c.Number, c.IssuedOn, c.ExpiresOn, c.TkdnPercent, c.BmpPercent, c.ExpiresOn is null || c.ExpiresOn >= today))
+            .ToList();
+        var breadcrumbs = new List<Breadcrumb> { new(english ? "Products" : "Produk", "/produk") };
+        if (product.ParentSlug is not null)
+        {
+            breadcrumbs.Add(new(product.ParentName!, $"/produk?kategori={product.ParentSlug}"));
+        }
+        breadcrumbs.Add(new(product.CategoryName, $"/produk?kategori={product.CategorySlug}"));
+
+        return new ProductDetailView(
+            product.Slug,
+            product.Name,
+            markdown.ToSafeHtml(product.Description),
+            markdown.ToPlainText(product.Description),
+            product.PriceMin,
+            product.PriceMax,
+            product.Unit,
+            product.MinOrder,
+            product.CategorySlug,
+            product.Images,
+            product.Maker,
+            certifications,
+            product.Marketplaces,
+            breadcrumbs,
+            related,
+            product.Certifications.Any(c => Certification.QualifiesForPdn(c.Kind, c.TkdnPercent, c.BmpPercent, c.ExpiresOn, today)));
+    }
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using LocalProducts.Web.Domain;
+
+namespace LocalProducts.Web.Pages;
+
+/// Small formatting helpers for views: the reader's language, WIB dates and rupiah.
+public static class SiteText
+{
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static string Date(DateTimeOffset instant) => Wib.FormatDate(instant, CultureInfo.CurrentCulture);
+
+    public static string Date(DateOnly day) => Wib.FormatDate(day, CultureInfo.CurrentCulture);
+
+    public static string DateTime(DateTimeOffset instant) => Wib.FormatDateTime(instant, CultureInfo.CurrentCulture);
+
+    public static string Price(long min, long? max) => Rupiah.FormatRange(min, max);
+
+    /// "page" for the navigation link of the section the reader is in, null (no attribute) elsewhere.
+    public static string? CurrentIf(HttpContext context, string sectionPath) =>
+        context.Request.Path.StartsWithSegments(sectionPath, StringComparison.OrdinalIgnoreCase) ? "page" : null;
+
+    /// The placeholder drawing of a category, shown where a product has no photo yet.
+    public static string CategoryImage(string categorySlug) => $"/img/kategori/{categorySlug}.svg";
+}

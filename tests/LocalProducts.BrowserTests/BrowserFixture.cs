@@ -1,0 +1,98 @@
+using System.Text.Json;
+using LocalProducts.Tests;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace LocalProducts.BrowserTests;
+
+/// The real site on Kestrel (a free loopback port) and headless Chromium from Debian, driven by
+/// Playwright. No browser is downloaded: a missing Chromium fails the run with the install command.
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumInstall = "apt-get install -y chromium (as root), or run 'bash tests/run.sh', which installs it";
+
+    private TestDatabase? _database;
+    private MelokalFactory? _factory;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public string AxeScript { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException($"Chromium was not found at {chromium}: {ChromiumInstall}.");
+        }
+        var axe = Path.Combine(AppContext.BaseDirectory, "axe.min.js");
+        if (!File.Exists(axe))
+        {
+            throw new InvalidOperationException("axe-core is missing beside the tests: run 'npm ci' in tests/LocalProducts.BrowserTests (the build does it when npm is installed).");
+        }
+        AxeScript = await File.ReadAllTextAsync(axe);
+
+        _database = TestDatabase.Start("browser");
+        _factory = new MelokalFactory(_database.ConnectionString);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+        _database?.Dispose();
+    }
+
+    /// A phone: small viewport, touch, on the site's Indonesian default.
+    public Task<IBrowserContext> NewPhoneAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = BaseUrl,
+        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        IsMobile = true,
+        HasTouch = true,
+    });
+
+    /// Runs axe-core in the page and returns the serious and critical findings, one line each.
+    public async Task<IReadOnlyList<string>> SeriousAccessibilityProblemsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = AxeScript });
+        var json = await page.EvaluateAsync<string>("""
+            async () => {
+                const result = await axe.run(document, { resultTypes: ['violations'] });
+                return JSON.stringify(result.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')}`));
+            }
+            """);
+        return JsonSerializer.Deserialize<List<string>>(json) ?? [];
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
