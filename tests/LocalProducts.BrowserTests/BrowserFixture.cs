@@ -29,12 +29,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"Chromium was not found at {chromium}: {ChromiumInstall}.");
         }
-        var axe = Path.Combine(AppContext.BaseDirectory, "axe.min.js");
-        if (!File.Exists(axe))
-        {
-            throw new InvalidOperationException("axe-core is missing beside the tests: run 'npm ci' in tests/LocalProducts.BrowserTests (the build does it when npm is installed).");
-        }
-        AxeScript = await File.ReadAllTextAsync(axe);
+        AxeScript = await File.ReadAllTextAsync(FindAxeCore());
 
         _database = TestDatabase.Start("browser");
         _factory = new MelokalFactory(_database.ConnectionString);
@@ -64,6 +59,21 @@ public sealed class BrowserFixture : IAsyncLifetime
             await _factory.DisposeAsync();
         }
         _database?.Dispose();
+    }
+
+    /// axe-core from the test project's node_modules, found above the test binaries.
+    private static string FindAxeCore()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var axe = Path.Combine(folder.FullName, "node_modules", "axe-core", "axe.min.js");
+            if (File.Exists(axe))
+            {
+                return axe;
+            }
+        }
+        throw new InvalidOperationException(
+            "axe-core was not found: run 'npm ci' in tests/LocalProducts.BrowserTests (the build does it when npm is installed).");
     }
 
     /// A phone: small viewport, touch, on the site's Indonesian default.
