@@ -22,13 +22,13 @@ public sealed class TestDatabase : IDisposable
     public void Dispose() => Server.StopAndDelete();
 }
 
-/// The real site (Program) on a test database, in Development with the demo seeds, as the
-/// README's run command starts it.
-public class MelokalFactory(string connectionString) : WebApplicationFactory<Program>
+/// The real site (Program) on a test database, by default in Development with the demo seeds, as
+/// the README's run command starts it.
+public class MelokalFactory(string connectionString, string environment = "Development") : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:Default", connectionString);
         builder.UseSetting("Seeding:LoadDemoData", "true");
         builder.UseSetting("Seeding:CreateDemoAccounts", "true");

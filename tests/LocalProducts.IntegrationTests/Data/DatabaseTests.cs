@@ -1,3 +1,4 @@
+using LocalProducts.Tests;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Data.Seeding;
 using LocalProducts.Web.Domain;
@@ -13,14 +14,7 @@ public sealed class DatabaseTests(SiteFixture site)
     [Fact]
     public async Task Migrations_ApplyToAnEmptyDatabase_AndMatchTheModel()
     {
-        var name = $"empty_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(site.Database.ConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-        var connectionString = new NpgsqlConnectionStringBuilder(site.Database.ConnectionString) { Database = name }.ConnectionString;
+        var connectionString = await CreateDatabaseAsync();
         var options = new DbContextOptionsBuilder<AppDbContext>();
         AppDbContext.Configure(options, connectionString);
         await using var db = new AppDbContext(options.Options);
@@ -76,6 +70,22 @@ public sealed class DatabaseTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task DemoAccounts_AreNotCreated_OutsideDevelopment()
+    {
+        var connectionString = await CreateDatabaseAsync();
+        await using var production = new MelokalFactory(connectionString, "Production");
+
+        // Starting the host runs the start-up step: migrations and seeds, demo data included.
+        production.CreateClient().Dispose();
+
+        using var scope = production.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.True(await db.Products.AnyAsync());
+        Assert.Equal(0, await db.Users.CountAsync());
+        Assert.Equal(Roles.All.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
+    }
+
+    [Fact]
     public async Task Seeds_LoadedTwice_AddNoDuplicates()
     {
         using var _ = site.CreateDbContext(out var scope);
@@ -90,6 +100,18 @@ public sealed class DatabaseTests(SiteFixture site)
         }
 
         Assert.Equal(before, await CountAllAsync(db));
+    }
+
+    private async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"empty_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(site.Database.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(site.Database.ConnectionString) { Database = name }.ConnectionString;
     }
 
     private static async Task<int[]> CountAllAsync(AppDbContext db) =>

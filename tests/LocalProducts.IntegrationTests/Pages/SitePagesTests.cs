@@ -121,6 +121,18 @@ public sealed class SitePagesTests(SiteFixture site)
         Assert.NotNull(page.QuerySelector("form[action='/produk'] input[name=q]"));
     }
 
+    [Fact]
+    public async Task ErrorPage_SaysSorry_AndOffersSearch_InIndonesian()
+    {
+        using var client = site.CreateClient();
+
+        var page = await SiteFixture.ParseAsync(await client.GetAsync("/galat/500"));
+
+        Assert.Equal("Maaf, terjadi kesalahan", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("form[action='/produk'] input[name=q]"));
+        Assert.NotNull(page.QuerySelector("code"));
+    }
+
     [Theory]
     [InlineData("/ikm")]
     [InlineData("/kampanye")]
