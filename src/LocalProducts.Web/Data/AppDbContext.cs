@@ -1,4 +1,5 @@
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -21,6 +22,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ProductImage> ProductImages => Set<ProductImage>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Post> Posts => Set<Post>();
+    public DbSet<SearchStopWord> SearchStopWords => Set<SearchStopWord>();
+    public DbSet<SearchProtectedWord> SearchProtectedWords => Set<SearchProtectedWord>();
+    public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
     /// The Data Protection key ring, shared by every instance of the site.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

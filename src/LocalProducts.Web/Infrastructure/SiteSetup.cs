@@ -59,11 +59,12 @@ internal static class SiteSetup
         services.AddSingleton(TimeProvider.System);
         services.Configure<SeedingOptions>(builder.Configuration.GetSection(SeedingOptions.Section));
         services.AddScoped<DatabaseInitializer>();
+        services.AddHostedService<SearchVocabularyRefresher>();
         services.AddSingleton<MarkdownRenderer>();
         // Each feature's queries and commands sit beside its pages; register them by name.
         foreach (var feature in typeof(SiteSetup).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.Namespace?.StartsWith("LocalProducts.Web.Pages", StringComparison.Ordinal) == true
-                && (t.Name.EndsWith("Query", StringComparison.Ordinal) || t.Name.EndsWith("Command", StringComparison.Ordinal))))
+                && (t.Name.EndsWith("Query", StringComparison.Ordinal) || t.Name.EndsWith("Command", StringComparison.Ordinal) || t.Name.EndsWith("Search", StringComparison.Ordinal))))
         {
             services.AddScoped(feature);
         }

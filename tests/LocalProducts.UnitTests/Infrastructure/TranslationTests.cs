@@ -34,6 +34,7 @@ public sealed partial class TranslationTests
         return folder?.FullName ?? throw new InvalidOperationException("LocalProducts.sln not found above the test binaries.");
     }
 
-    [GeneratedRegex(@"\b[Tt]\[""((?:[^""\\]|\\.)*)""")]
+    // T["..."] in views and code, and notes.Add("...") whose text a view passes to T.
+    [GeneratedRegex(@"(?:\b[Tt]\[|notes\.Add\()""((?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalizedKey();
 }

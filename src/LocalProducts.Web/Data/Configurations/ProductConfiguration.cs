@@ -1,6 +1,8 @@
 using LocalProducts.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 
 namespace LocalProducts.Web.Data.Configurations;
 
@@ -26,6 +28,26 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasIndex(p => new { p.State, p.PublishedAt });
         builder.HasIndex(p => p.IkmId);
         builder.HasIndex(p => p.CategoryId);
+
+        // Derived by the database (see ProductSearchColumns); the application only reads them.
+        DerivedColumn<NpgsqlTsVector>(builder, ProductSearchColumns.SearchVector);
+        DerivedColumn<string>(builder, ProductSearchColumns.ProvinceCode).HasMaxLength(2);
+        DerivedColumn<string>(builder, ProductSearchColumns.RegencyCode).HasMaxLength(5);
+        DerivedColumn<DateOnly?>(builder, ProductSearchColumns.TkdnValidUntil);
+        DerivedColumn<DateOnly?>(builder, ProductSearchColumns.HalalValidUntil);
+        DerivedColumn<DateOnly?>(builder, ProductSearchColumns.SniValidUntil);
+        DerivedColumn<DateOnly?>(builder, ProductSearchColumns.PdnValidUntil);
+        builder.HasIndex(ProductSearchColumns.SearchVector).HasMethod("gin");
+        builder.HasIndex(nameof(Product.State), ProductSearchColumns.ProvinceCode);
+        builder.HasIndex(nameof(Product.State), nameof(Product.PriceMin));
+    }
+
+    private static PropertyBuilder<T> DerivedColumn<T>(EntityTypeBuilder<Product> builder, string name)
+    {
+        var property = builder.Property<T>(name).ValueGeneratedOnAddOrUpdate();
+        property.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        property.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        return property;
     }
 }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -21,6 +22,32 @@ namespace LocalProducts.Web.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("LocalProducts.Web.Data.SearchProtectedWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("word");
+
+                    b.HasKey("Word")
+                        .HasName("pk_search_protected_words");
+
+                    b.ToTable("search_protected_words", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Data.SearchStopWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("word");
+
+                    b.HasKey("Word")
+                        .HasName("pk_search_stop_words");
+
+                    b.ToTable("search_stop_words", (string)null);
+                });
 
             modelBuilder.Entity("LocalProducts.Web.Domain.AppUser", b =>
                 {
@@ -634,6 +661,11 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("character varying(20000)")
                         .HasColumnName("description");
 
+                    b.Property<DateOnly?>("HalalValidUntil")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasColumnName("halal_valid_until");
+
                     b.Property<string>("HiddenReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -653,6 +685,11 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<DateOnly?>("PdnValidUntil")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasColumnName("pdn_valid_until");
+
                     b.Property<long?>("PriceMax")
                         .HasColumnType("bigint")
                         .HasColumnName("price_max");
@@ -661,9 +698,26 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("price_min");
 
+                    b.Property<string>("ProvinceCode")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
+
+                    b.Property<string>("RegencyCode")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("regency_code");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -671,9 +725,19 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("character varying(120)")
                         .HasColumnName("slug");
 
+                    b.Property<DateOnly?>("SniValidUntil")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasColumnName("sni_valid_until");
+
                     b.Property<int>("State")
                         .HasColumnType("integer")
                         .HasColumnName("state");
+
+                    b.Property<DateOnly?>("TkdnValidUntil")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasColumnName("tkdn_valid_until");
 
                     b.Property<string>("Unit")
                         .HasMaxLength(50)
@@ -699,9 +763,20 @@ namespace LocalProducts.Web.Data.Migrations
                     b.HasIndex("IkmId")
                         .HasDatabaseName("ix_products_ikm_id");
 
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_products_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_products_slug");
+
+                    b.HasIndex("State", "PriceMin")
+                        .HasDatabaseName("ix_products_state_price_min");
+
+                    b.HasIndex("State", "ProvinceCode")
+                        .HasDatabaseName("ix_products_state_province_code");
 
                     b.HasIndex("State", "PublishedAt")
                         .HasDatabaseName("ix_products_state_published_at");
@@ -802,6 +877,23 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasDatabaseName("ix_regencies_province_code");
 
                     b.ToTable("regencies", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Infrastructure.ScheduledJobRun", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("LastRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_run_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_scheduled_job_runs");
+
+                    b.ToTable("scheduled_job_runs", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -42,6 +42,7 @@ public sealed class DatabaseInitializer(
             {
                 await new DemoAccountsSeeder(db, users).SeedAsync(seeds, cancellationToken);
             }
+            await SearchVocabulary.RefreshAsync(db, cancellationToken);
             logger.LogInformation("Database ready: migrations applied, seeds loaded from {SeedsDirectory} (demo data {DemoData})",
                 seeds, settings.LoadDemoData);
         }

@@ -17,13 +17,30 @@ internal sealed class ReferenceDataSeeder(AppDbContext db)
         await AddMissingAsync(db.Districts, d => d.Code,
             ReadCsv(Path.Combine(areas, "districts.csv"), r => new District { Code = r[0], RegencyCode = r[1], Name = r[2] }), cancellationToken);
         await SeedCategoriesAsync(Path.Combine(seedsDirectory, "reference", "categories.json"), cancellationToken);
+        var search = Path.Combine(seedsDirectory, "reference", "search");
+        await AddMissingAsync(db.SearchStopWords, w => w.Word,
+            ReadWordList(Path.Combine(search, "stop-words.txt")).Select(w => new SearchStopWord { Word = w }).ToList(), cancellationToken);
+        await AddMissingAsync(db.SearchProtectedWords, w => w.Word,
+            ReadWordList(Path.Combine(search, "protected-words.txt")).Select(w => new SearchProtectedWord { Word = w }).ToList(), cancellationToken);
     }
+
+    /// One lowercase word a line; lines starting with # are comments.
+    private static IEnumerable<string> ReadWordList(string path) =>
+        File.ReadLines(path)
+            .Select(line => line.Trim().ToLowerInvariant())
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Distinct(StringComparer.Ordinal);
 
     private async Task AddMissingAsync<T>(DbSet<T> table, Func<T, string> code, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : class
     {
         var existing = (await table.AsNoTracking().ToListAsync(cancellationToken)).Select(code).ToHashSet(StringComparer.Ordinal);
-        table.AddRange(rows.Where(row => !existing.Contains(code(row))));
+        var missing = rows.Where(row => !existing.Contains(code(row))).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        table.AddRange(missing);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

@@ -1,10 +1,13 @@
 using System.Linq.Expressions;
+using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.Products;
 
 /// What a product tile shows, read straight from the database in one projection.
 public sealed record ProductCard(
+    int Id,
     string Slug,
     string Name,
     string IkmName,
@@ -21,6 +24,7 @@ public sealed record ProductCard(
         products.Where(p => p.State == ProductState.Published);
 
     public static Expression<Func<Product, ProductCard>> Projection(DateOnly today, bool english) => p => new ProductCard(
+        p.Id,
         p.Slug,
         p.Name,
         p.Ikm!.Name,
@@ -31,8 +35,6 @@ public sealed record ProductCard(
         p.PriceMin,
         p.PriceMax,
         p.Images.OrderBy(i => i.SortOrder).Select(i => i.Path).FirstOrDefault(),
-        p.Certifications.Any(c => c.Kind == CertificationKind.Tkdn
-            && (c.ExpiresOn == null || c.ExpiresOn >= today)
-            && c.TkdnPercent >= Certification.PdnMinimumTkdn
-            && c.TkdnPercent + (c.BmpPercent ?? 0m) >= Certification.PdnMinimumTkdnPlusBmp));
+        // Kept by the database from the certificates (see ProductSearchColumns).
+        EF.Property<DateOnly?>(p, ProductSearchColumns.PdnValidUntil) >= today);
 }

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LocalProducts.Web.Data.Configurations;
+
+internal sealed class SearchStopWordConfiguration : IEntityTypeConfiguration<SearchStopWord>
+{
+    public void Configure(EntityTypeBuilder<SearchStopWord> builder)
+    {
+        builder.HasKey(w => w.Word);
+        builder.Property(w => w.Word).HasMaxLength(100);
+    }
+}
+
+internal sealed class SearchProtectedWordConfiguration : IEntityTypeConfiguration<SearchProtectedWord>
+{
+    public void Configure(EntityTypeBuilder<SearchProtectedWord> builder)
+    {
+        builder.HasKey(w => w.Word);
+        builder.Property(w => w.Word).HasMaxLength(100);
+    }
+}
+
+internal sealed class ScheduledJobRunConfiguration : IEntityTypeConfiguration<LocalProducts.Web.Infrastructure.ScheduledJobRun>
+{
+    public void Configure(EntityTypeBuilder<LocalProducts.Web.Infrastructure.ScheduledJobRun> builder)
+    {
+        builder.HasKey(r => r.Name);
+        builder.Property(r => r.Name).HasMaxLength(100);
+    }
+}
