@@ -39,13 +39,39 @@ public sealed class ShopperJourneyTests(BrowserFixture site)
     }
 
     [Fact]
+    public async Task Shopper_OnAPhone_Searches_Filters_AndOpensAProduct()
+    {
+        await using var context = await site.NewPhoneAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.GetByLabel("Cari produk lokal").FillAsync("kopi gayoo");
+        await page.GetByLabel("Cari produk lokal").PressAsync("Enter");
+        await page.WaitForURLAsync("**/produk?q=*");
+        Assert.Contains("kopi gayo", await page.Locator(".note").First.InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.Locator(".facet", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Provinsi" }) })
+            .GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.WaitForURLAsync("**provinsi=*");
+        Assert.Equal(1, await page.Locator(".chips a", new() { HasText = "Aceh" }).CountAsync());
+        Assert.NotEqual("0 produk", await page.Locator(".result-count").InnerTextAsync());
+
+        var first = page.Locator(".results .product-card h3 a").First;
+        var name = (await first.InnerTextAsync()).Trim();
+        await first.ClickAsync();
+        await page.WaitForURLAsync("**/produk/*");
+        Assert.Equal(name, (await page.Locator("main h1").InnerTextAsync()).Trim());
+        Assert.True(await page.Locator(".buy-links a").CountAsync() > 0 || await page.Locator(".maker-card").CountAsync() == 1);
+    }
+
+    [Fact]
     public async Task LanguageSwitch_WithoutJavaScript_ShowsEnglish()
     {
         await using var context = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/kampanye");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
 
         await page.WaitForURLAsync("**/kampanye");
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));

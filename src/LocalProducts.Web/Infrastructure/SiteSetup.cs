@@ -2,6 +2,8 @@ using System.Globalization;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Data.Seeding;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Pages.Api;
+using LocalProducts.Web.Pages.Discovery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -17,6 +19,8 @@ internal static class SiteSetup
 {
     public static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public const string CatalogueCachePolicy = "Catalogue";
 
     public static void AddSiteLogging(this WebApplicationBuilder builder) =>
         builder.Services.AddSerilog((services, logger) => logger
@@ -94,6 +98,19 @@ internal static class SiteSetup
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
+        services.AddOutputCache(options =>
+        {
+            // Pages for anonymous readers, one entry per address and language; evicted by tag when
+            // the data behind them changes (OutputCacheEviction), on every instance.
+            options.AddPolicy(CatalogueCachePolicy, policy => policy
+                .Expire(TimeSpan.FromSeconds(60))
+                .SetVaryByQuery("*")
+                .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+                .Tag(OutputCacheEviction.CatalogueTag));
+        });
+        services.AddSingleton<OutputCacheEviction>();
+        services.AddHostedService<OutputCacheEvictionListener>();
+
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>
         {
@@ -124,8 +141,15 @@ internal static class SiteSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Off only to measure the pages without it (benchmarks).
+        if (app.Configuration.GetValue("OutputCache:Enabled", true))
+        {
+            app.UseOutputCache();
+        }
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapRazorPages().WithStaticAssets();
+        app.MapDiscovery();
+        app.MapCatalogueApi();
     }
 }

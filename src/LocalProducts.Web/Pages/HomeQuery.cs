@@ -13,6 +13,7 @@ public sealed record HomeFigures(int Ikms, int Products, int Provinces);
 public sealed record HomeView(
     HomeCampaign? RunningCampaign,
     IReadOnlyList<ProductCard> NewProducts,
+    IReadOnlyList<ProductCard> PopularProducts,
     IReadOnlyList<HomeMaker> Makers,
     IReadOnlyList<HomePost> LatestPosts,
     HomeFigures Figures);
@@ -32,6 +33,20 @@ public sealed class HomeQuery(AppDbContext db, TimeProvider clock)
             .Select(ProductCard.Projection(today, english))
             .Take(8)
             .ToListAsync(cancellationToken);
+        // Popular: most visits to the makers' shops from Melokal in the last 30 days.
+        var since = today.AddDays(-30);
+        var popularIds = await db.OutboundClicks.AsNoTracking()
+            .Where(c => c.Day >= since)
+            .GroupBy(c => c.ProductId)
+            .OrderByDescending(g => g.Sum(c => c.Clicks)).ThenBy(g => g.Key)
+            .Select(g => g.Key)
+            .Take(20)
+            .ToListAsync(cancellationToken);
+        var popular = (await ProductCard.Visible(db.Products.AsNoTracking())
+                .Where(p => popularIds.Contains(p.Id))
+                .Select(ProductCard.Projection(today, english))
+                .ToListAsync(cancellationToken))
+            .OrderBy(c => popularIds.IndexOf(c.Id)).Take(4).ToList();
         var makers = await db.Ikms.AsNoTracking()
             .Where(i => i.Verification == VerificationState.Verified)
             .OrderByDescending(i => i.VerifiedAt).ThenBy(i => i.Id)
@@ -49,6 +64,6 @@ public sealed class HomeQuery(AppDbContext db, TimeProvider clock)
             await verified.CountAsync(cancellationToken),
             await ProductCard.Visible(db.Products).CountAsync(cancellationToken),
             await verified.Select(i => i.ProvinceCode).Distinct().CountAsync(cancellationToken));
-        return new HomeView(campaign, newProducts, makers, posts, figures);
+        return new HomeView(campaign, newProducts, popular, makers, posts, figures);
     }
 }

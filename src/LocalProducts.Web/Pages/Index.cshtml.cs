@@ -1,7 +1,10 @@
+using LocalProducts.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace LocalProducts.Web.Pages;
 
+[OutputCache(PolicyName = SiteSetup.CatalogueCachePolicy)]
 public sealed class IndexModel(HomeQuery query) : PageModel
 {
     public HomeView View { get; private set; } = null!;

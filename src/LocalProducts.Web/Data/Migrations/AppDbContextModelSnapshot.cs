@@ -525,6 +525,33 @@ namespace LocalProducts.Web.Data.Migrations
                     b.ToTable("marketplace_links", (string)null);
                 });
 
+            modelBuilder.Entity("LocalProducts.Web.Domain.OutboundClickDay", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Platform")
+                        .HasColumnType("integer")
+                        .HasColumnName("platform");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("integer")
+                        .HasColumnName("clicks");
+
+                    b.HasKey("ProductId", "Platform", "Day")
+                        .HasName("pk_outbound_clicks");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_outbound_clicks_day");
+
+                    b.ToTable("outbound_clicks", (string)null);
+                });
+
             modelBuilder.Entity("LocalProducts.Web.Domain.Post", b =>
                 {
                     b.Property<int>("Id")
@@ -1174,6 +1201,16 @@ namespace LocalProducts.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_marketplace_links_products_product_id");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.OutboundClickDay", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outbound_clicks_products_product_id");
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Domain.Post", b =>

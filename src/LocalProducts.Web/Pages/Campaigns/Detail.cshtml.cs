@@ -1,8 +1,11 @@
+using LocalProducts.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace LocalProducts.Web.Pages.Campaigns;
 
+[OutputCache(PolicyName = SiteSetup.CatalogueCachePolicy)]
 public sealed class DetailModel(CampaignDetailQuery query) : PageModel
 {
     public CampaignView View { get; private set; } = null!;

@@ -1,8 +1,11 @@
+using LocalProducts.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace LocalProducts.Web.Pages.Ikm;
 
+[OutputCache(PolicyName = SiteSetup.CatalogueCachePolicy)]
 public sealed class DetailModel(IkmProfileQuery query) : PageModel
 {
     public IkmProfileView View { get; private set; } = null!;

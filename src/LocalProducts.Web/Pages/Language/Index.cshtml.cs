@@ -5,12 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LocalProducts.Web.Pages.Language;
 
-/// The language switch: a form post, so it works without JavaScript.
+/// The language switch: a plain link, so it works without JavaScript and keeps every other page
+/// free of per-reader tokens (cacheable). Changing the language is harmless, so a GET may do it.
 public sealed class IndexModel : PageModel
 {
-    public IActionResult OnGet() => Redirect("/");
-
-    public IActionResult OnPost([FromForm(Name = "bahasa")] string? language, [FromForm(Name = "kembali")] string? returnUrl)
+    public IActionResult OnGet([FromQuery(Name = "ke")] string? language, [FromQuery(Name = "kembali")] string? returnUrl)
     {
         var culture = language == "en" ? SiteSetup.English : SiteSetup.Indonesian;
         Response.Cookies.Append(

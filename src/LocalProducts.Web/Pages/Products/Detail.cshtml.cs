@@ -1,8 +1,11 @@
+using LocalProducts.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace LocalProducts.Web.Pages.Products;
 
+[OutputCache(PolicyName = SiteSetup.CatalogueCachePolicy)]
 public sealed class DetailModel(ProductDetailQuery query) : PageModel
 {
     public ProductDetailView View { get; private set; } = null!;

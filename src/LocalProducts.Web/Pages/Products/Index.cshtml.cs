@@ -1,7 +1,10 @@
+using LocalProducts.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace LocalProducts.Web.Pages.Products;
 
+[OutputCache(PolicyName = SiteSetup.CatalogueCachePolicy)]
 public sealed class IndexModel(ProductSearch search) : PageModel
 {
     public ProductSearchResult Result { get; private set; } = null!;

@@ -1,0 +1,3 @@
+using LocalProducts.Benchmarks;
+
+return await GenerateCommand.RunAsync(args);
