@@ -3,6 +3,7 @@ using LocalProducts.Web.Data;
 using LocalProducts.Web.Data.Seeding;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Pages.Api;
+using LocalProducts.Web.Pages.Bench;
 using LocalProducts.Web.Pages.Discovery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -46,7 +47,7 @@ internal static class SiteSetup
             connectionString = embedded.ConnectionString;
         }
 
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var dataSource = new NpgsqlDataSourceBuilder(Tuned(connectionString)).Build();
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddDbContext<AppDbContext>(options => AppDbContext.Configure(options, dataSource));
         builder.Services.AddDataProtection()
@@ -55,6 +56,23 @@ internal static class SiteSetup
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return embedded;
+    }
+
+    /// Connection settings for a read-heavy site, unless the connection string says otherwise:
+    /// statements used twice are prepared on the server (the catalogue runs the same few shapes).
+    private static string Tuned(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.MaxAutoPrepare = 64;
+            settings.AutoPrepareMinUsages = 2;
+        }
+        if (!connectionString.Contains("Application Name", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.ApplicationName = "melokal";
+        }
+        return settings.ConnectionString;
     }
 
     public static void AddSiteServices(this WebApplicationBuilder builder)
@@ -98,6 +116,9 @@ internal static class SiteSetup
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
+        // Brotli or gzip for HTML, CSS and JSON on slow mobile data. Not over HTTPS by default
+        // (BREACH); where TLS ends at the proxy, the proxy compresses.
+        services.AddResponseCompression();
         services.AddOutputCache(options =>
         {
             // Pages for anonymous readers, one entry per address and language; evicted by tag when
@@ -128,6 +149,7 @@ internal static class SiteSetup
 
     public static void UseSitePipeline(this WebApplication app)
     {
+        app.UseResponseCompression();
         app.UseExceptionHandler("/galat/500");
         app.UseStatusCodePagesWithReExecute("/galat/{0}");
         app.UseSerilogRequestLogging(options =>
@@ -151,5 +173,6 @@ internal static class SiteSetup
         app.MapRazorPages().WithStaticAssets();
         app.MapDiscovery();
         app.MapCatalogueApi();
+        app.MapBenchBaselines();
     }
 }

@@ -121,6 +121,31 @@ public sealed class SitePagesTests(SiteFixture site)
         Assert.NotNull(page.QuerySelector("form[action='/produk'] input[name=q]"));
     }
 
+    [Theory]
+    [InlineData("/bench/plain")]
+    [InlineData("/bench/fortunes")]
+    public async Task BenchmarkBaselines_ExistOnlyInTheBenchmarkEnvironment(string path)
+    {
+        using var client = site.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_AreCompressed_ForPhonesOnSlowData()
+    {
+        using var client = site.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/produk");
+        request.Headers.AcceptEncoding.ParseAdd("br");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("br", response.Content.Headers.ContentEncoding);
+    }
+
     [Fact]
     public async Task ErrorPage_SaysSorry_AndOffersSearch_InIndonesian()
     {
