@@ -8,7 +8,12 @@ Log.Logger = new LoggerConfiguration()
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // Static files and views are found beside the binaries, wherever the site is started from.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ContentRootPath = Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot")) ? null : AppContext.BaseDirectory,
+    });
     builder.AddSiteLogging();
     var embeddedPostgres = builder.AddSiteDatabase();
     builder.AddSiteServices();

@@ -152,7 +152,7 @@ internal static class GenerateCommand
         error = "";
         if (args.Length == 0 || args[0] != "generate")
         {
-            error = "The only command is 'generate'.";
+            error = "The commands are 'generate' and 'bench' (run 'bench' alone for its usage).";
             return false;
         }
         for (var i = 1; i < args.Length; i++)

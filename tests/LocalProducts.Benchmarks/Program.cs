@@ -1,3 +1,8 @@
 using LocalProducts.Benchmarks;
+using LocalProducts.Benchmarks.Bench;
 
-return await GenerateCommand.RunAsync(args);
+return args.FirstOrDefault() switch
+{
+    "bench" => await BenchCommand.RunAsync(args[1..]),
+    _ => await GenerateCommand.RunAsync(args),
+};
