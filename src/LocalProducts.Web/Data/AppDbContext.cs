@@ -37,6 +37,23 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history")).UseSnakeCaseNamingConvention();
 
+    /// Connection settings for a read-heavy site, unless the connection string says otherwise:
+    /// statements used twice are prepared on the server (the catalogue runs the same few shapes).
+    public static string TunedConnectionString(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.MaxAutoPrepare = 64;
+            settings.AutoPrepareMinUsages = 2;
+        }
+        if (!connectionString.Contains("Application Name", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.ApplicationName = "melokal";
+        }
+        return settings.ConnectionString;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

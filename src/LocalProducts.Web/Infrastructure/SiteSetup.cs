@@ -47,7 +47,7 @@ internal static class SiteSetup
             connectionString = embedded.ConnectionString;
         }
 
-        var dataSource = new NpgsqlDataSourceBuilder(Tuned(connectionString)).Build();
+        var dataSource = new NpgsqlDataSourceBuilder(AppDbContext.TunedConnectionString(connectionString)).Build();
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddDbContext<AppDbContext>(options => AppDbContext.Configure(options, dataSource));
         builder.Services.AddDataProtection()
@@ -56,23 +56,6 @@ internal static class SiteSetup
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return embedded;
-    }
-
-    /// Connection settings for a read-heavy site, unless the connection string says otherwise:
-    /// statements used twice are prepared on the server (the catalogue runs the same few shapes).
-    private static string Tuned(string connectionString)
-    {
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
-        {
-            settings.MaxAutoPrepare = 64;
-            settings.AutoPrepareMinUsages = 2;
-        }
-        if (!connectionString.Contains("Application Name", StringComparison.OrdinalIgnoreCase))
-        {
-            settings.ApplicationName = "melokal";
-        }
-        return settings.ConnectionString;
     }
 
     public static void AddSiteServices(this WebApplicationBuilder builder)

@@ -25,19 +25,10 @@ internal sealed class SiteConnection : IAsyncDisposable
         return new SiteConnection(builder.Build());
     }
 
-    /// A copy of SiteSetup.Tuned (private there): statements used twice are prepared on the server.
-    /// Only the application name differs, so the benchmark's sessions can be told apart.
-    public static string SiteSettings(string connectionString)
-    {
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
-        {
-            settings.MaxAutoPrepare = 64;
-            settings.AutoPrepareMinUsages = 2;
-        }
-        settings.ApplicationName = ApplicationName;
-        return settings.ConnectionString;
-    }
+    /// The site's own settings (AppDbContext.TunedConnectionString); only the application name
+    /// differs, so the benchmark's sessions can be told apart.
+    public static string SiteSettings(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(AppDbContext.TunedConnectionString(connectionString)) { ApplicationName = ApplicationName }.ConnectionString;
 
     public const string ApplicationName = "melokal-bench";
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LocalProducts.Web.Domain;
 using Microsoft.Extensions.Localization;
 
@@ -35,6 +34,4 @@ public static class SearchText
         var band = ProductSearch.PriceBands.Single(b => b.Key == key);
         return input.Url(hargaMin: band.Min, hargaMaks: band.Max);
     }
-
-    public static string Count(int n) => n.ToString("N0", CultureInfo.CurrentCulture);
 }
