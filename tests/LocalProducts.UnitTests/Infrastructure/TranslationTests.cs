@@ -34,7 +34,8 @@ public sealed partial class TranslationTests
         return folder?.FullName ?? throw new InvalidOperationException("LocalProducts.sln not found above the test binaries.");
     }
 
-    // T["..."] in views and code, and notes.Add("...") whose text a view passes to T.
-    [GeneratedRegex(@"(?:\b[Tt]\[|notes\.Add\()""((?:[^""\\]|\\.)*)""")]
+    // T["..."] and text["..."] in views and code, notes.Add("...") whose text a view passes to T,
+    // and the names and messages of data annotations (localised through SharedResource).
+    [GeneratedRegex(@"(?:\b[Tt]\[|\btext\[|notes\.Add\(|ErrorMessage = |Display\(Name = )""((?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalizedKey();
 }
