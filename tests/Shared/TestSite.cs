@@ -26,11 +26,32 @@ public sealed class TestDatabase : IDisposable
 /// the README's run command starts it.
 public class MelokalFactory(string connectionString, string environment = "Development") : WebApplicationFactory<Program>
 {
+    /// The development e-mail sender's folder for this site: tests read the messages from it.
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"melokal-mail-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:Default", connectionString);
         builder.UseSetting("Seeding:LoadDemoData", "true");
         builder.UseSetting("Seeding:CreateDemoAccounts", "true");
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
+    }
+
+    /// The .eml files the site wrote to this address, oldest first.
+    public IReadOnlyList<string> MailTo(string address) =>
+        Directory.Exists(MailFolder)
+            ? Directory.EnumerateFiles(MailFolder, "*.eml").Order(StringComparer.Ordinal).Select(File.ReadAllText)
+                .Where(eml => eml.Contains($"To: {address}\r\n", StringComparison.OrdinalIgnoreCase)).ToList()
+            : [];
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
+        GC.SuppressFinalize(this);
     }
 }

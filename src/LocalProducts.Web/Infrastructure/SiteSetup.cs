@@ -2,6 +2,7 @@ using System.Globalization;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Data.Seeding;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.Email;
 using LocalProducts.Web.Pages.Api;
 using LocalProducts.Web.Pages.Bench;
 using LocalProducts.Web.Pages.Discovery;
@@ -66,6 +67,8 @@ internal static class SiteSetup
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<SearchVocabularyRefresher>();
         services.AddSingleton<MarkdownRenderer>();
+        services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
+        services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
         // Each feature's queries and commands sit beside its pages; register them by name.
         foreach (var feature in typeof(SiteSetup).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.Namespace?.StartsWith("LocalProducts.Web.Pages", StringComparison.Ordinal) == true
