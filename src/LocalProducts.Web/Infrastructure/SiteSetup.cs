@@ -2,6 +2,7 @@ using System.Globalization;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Data.Seeding;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.Authorization;
 using LocalProducts.Web.Infrastructure.Email;
 using LocalProducts.Web.Pages.Api;
 using LocalProducts.Web.Pages.Bench;
@@ -127,7 +128,12 @@ internal static class SiteSetup
             // Indonesian first: the language is what the reader chose on this site, not the browser's.
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
-        services.AddRazorPages()
+        services.AddAuthorizationBuilder().AddSitePolicies();
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
+                options.Conventions.AuthorizeFolder("/Dashboard", Policies.IkmOwner);
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
