@@ -38,7 +38,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history")).UseSnakeCaseNamingConvention();
 
     /// Connection settings for a read-heavy site, unless the connection string says otherwise:
-    /// statements used twice are prepared on the server (the catalogue runs the same few shapes).
+    /// statements used twice are prepared on the server (the catalogue runs the same few shapes),
+    /// and the pool is sized for the database server's cores.
     public static string TunedConnectionString(string connectionString)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
@@ -47,11 +48,45 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             settings.MaxAutoPrepare = 64;
             settings.AutoPrepareMinUsages = 2;
         }
+        // Two cores run PostgreSQL and the site: more than a few dozen busy backends only queue
+        // inside the server. Past the pool, requests wait for a connection instead.
+        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("Max Pool Size", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.MaxPoolSize = 20;
+        }
         if (!connectionString.Contains("Application Name", StringComparison.OrdinalIgnoreCase))
         {
             settings.ApplicationName = "melokal";
         }
         return settings.ConnectionString;
+    }
+
+    private static readonly MarkdownRenderer Markdown = new();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RenderDescriptions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RenderDescriptions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// A product's description is rendered when it is saved, not each time it is shown.
+    private void RenderDescriptions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Product>())
+        {
+            if (entry.State == EntityState.Added
+                || (entry.State == EntityState.Modified && (entry.Property(p => p.Description).IsModified || entry.Entity.DescriptionHtml is null)))
+            {
+                entry.Entity.SetRenderedDescription(Markdown.ToSafeHtml(entry.Entity.Description), Markdown.ToPlainText(entry.Entity.Description));
+            }
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

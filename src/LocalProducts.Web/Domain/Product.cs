@@ -23,8 +23,12 @@ public sealed class Product
     public Category? Category { get; private set; }
     public required string Slug { get; set; }
     public required string Name { get; set; }
-    /// Markdown, sanitised when rendered.
+    /// Markdown, as the owner wrote it.
     public string? Description { get; set; }
+    /// The description rendered and sanitised, and as plain text (for meta descriptions), kept
+    /// beside the Markdown when it is saved so that showing a product renders nothing.
+    public string? DescriptionHtml { get; private set; }
+    public string? DescriptionText { get; private set; }
     public long PriceMin { get; private set; }
     public long? PriceMax { get; private set; }
     public string? Unit { get; set; }
@@ -49,6 +53,12 @@ public sealed class Product
         }
         PriceMin = min;
         PriceMax = max == min ? null : max;
+    }
+
+    public void SetRenderedDescription(string html, string text)
+    {
+        DescriptionHtml = html;
+        DescriptionText = text;
     }
 
     public void AddCertification(Certification certification) => _certifications.Add(certification);

@@ -5,8 +5,9 @@ namespace LocalProducts.Web.Infrastructure;
 
 /// Anonymous pages are cached by each instance. When data behind them changes, the instance that
 /// changed it evicts the tag locally and tells every other instance through PostgreSQL
-/// NOTIFY; <see cref="OutputCacheEvictionListener"/> evicts it there.
-public sealed class OutputCacheEviction(IOutputCacheStore store, NpgsqlDataSource dataSource)
+/// NOTIFY; <see cref="OutputCacheEvictionListener"/> evicts it there. The catalogue tag also
+/// clears the <see cref="CatalogueCache"/> behind the pages.
+public sealed class OutputCacheEviction(IOutputCacheStore store, CatalogueCache catalogueCache, NpgsqlDataSource dataSource)
 {
     public const string Channel = "melokal_output_cache";
     /// Catalogue pages: products, makers, campaigns, posts.
@@ -14,6 +15,10 @@ public sealed class OutputCacheEviction(IOutputCacheStore store, NpgsqlDataSourc
 
     public async Task EvictAsync(string tag, CancellationToken cancellationToken)
     {
+        if (tag == CatalogueTag)
+        {
+            catalogueCache.Clear();
+        }
         await store.EvictByTagAsync(tag, cancellationToken);
         await using var command = dataSource.CreateCommand("SELECT pg_notify($1, $2)");
         command.Parameters.AddWithValue(Channel);
@@ -23,7 +28,7 @@ public sealed class OutputCacheEviction(IOutputCacheStore store, NpgsqlDataSourc
 }
 
 /// Listens on one database connection for evictions made by any instance.
-public sealed class OutputCacheEvictionListener(IOutputCacheStore store, NpgsqlDataSource dataSource, ILogger<OutputCacheEvictionListener> logger)
+public sealed class OutputCacheEvictionListener(IOutputCacheStore store, CatalogueCache catalogueCache, NpgsqlDataSource dataSource, ILogger<OutputCacheEvictionListener> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -39,6 +44,7 @@ public sealed class OutputCacheEvictionListener(IOutputCacheStore store, NpgsqlD
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
                 // Notifications sent while this instance was not listening are lost: start clean.
+                catalogueCache.Clear();
                 await store.EvictByTagAsync(OutputCacheEviction.CatalogueTag, stoppingToken);
                 while (!stoppingToken.IsCancellationRequested)
                 {
@@ -61,6 +67,10 @@ public sealed class OutputCacheEvictionListener(IOutputCacheStore store, NpgsqlD
     {
         try
         {
+            if (tag == OutputCacheEviction.CatalogueTag)
+            {
+                catalogueCache.Clear();
+            }
             await store.EvictByTagAsync(tag, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -117,6 +117,7 @@ internal static class SiteSetup
                 .Tag(OutputCacheEviction.CatalogueTag));
         });
         services.AddSingleton<OutputCacheEviction>();
+        services.AddSingleton(new CatalogueCache(TimeSpan.FromSeconds(builder.Configuration.GetValue("CatalogueCache:Seconds", CatalogueCache.DefaultLifetime.TotalSeconds))));
         services.AddHostedService<OutputCacheEvictionListener>();
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using LocalProducts.Web.Infrastructure;
 using LocalProducts.Web.Pages.Products;
 using Npgsql;
 
@@ -62,7 +63,7 @@ internal static class ExplainStep
                 recorder.Begin();
                 await using (var db = site.CreateContext())
                 {
-                    await new ProductSearch(db, site.DataSource, TimeProvider.System).RunAsync(query.Input(), english: false, cancellationToken);
+                    await new ProductSearch(db, site.DataSource, TimeProvider.System, CatalogueCache.Disabled).RunAsync(query.Input(), english: false, cancellationToken);
                 }
                 statements = recorder.End();
             }

@@ -128,7 +128,7 @@ internal static class LatencyStep
     private static async Task<ProductSearchResult> SearchAsync(SiteConnection site, ProductSearchInput input, CancellationToken cancellationToken)
     {
         await using var db = site.CreateContext();
-        return await new ProductSearch(db, site.DataSource, TimeProvider.System).RunAsync(input, english: false, cancellationToken);
+        return await new ProductSearch(db, site.DataSource, TimeProvider.System, CatalogueCache.Disabled).RunAsync(input, english: false, cancellationToken);
     }
 
     private static HttpClient CreateClient()

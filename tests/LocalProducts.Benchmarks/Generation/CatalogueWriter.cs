@@ -1,3 +1,4 @@
+using LocalProducts.Web.Infrastructure;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -129,8 +130,10 @@ internal static class CatalogueWriter
         Dictionary<string, int> ikmIds, CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY products (ikm_id, category_id, slug, name, description, price_min, price_max, unit, min_order, state, hidden_reason, "
-            + "created_at, updated_at, published_at) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            "COPY products (ikm_id, category_id, slug, name, description, description_html, description_text, price_min, price_max, unit, "
+            + "min_order, state, hidden_reason, created_at, updated_at, published_at) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        // As the site does when a product is saved (AppDbContext renders the description).
+        var markdown = new MarkdownRenderer();
         foreach (var product in products)
         {
             await writer.StartRowAsync(cancellationToken);
@@ -139,6 +142,8 @@ internal static class CatalogueWriter
             await writer.WriteAsync(product.Slug, NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(product.Name, NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(product.Description, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(markdown.ToSafeHtml(product.Description), NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(markdown.ToPlainText(product.Description), NpgsqlDbType.Text, cancellationToken);
             await writer.WriteAsync(product.PriceMin, NpgsqlDbType.Bigint, cancellationToken);
             await WriteOrNullAsync(writer, product.PriceMax, NpgsqlDbType.Bigint, cancellationToken);
             await writer.WriteAsync(product.Unit, NpgsqlDbType.Varchar, cancellationToken);

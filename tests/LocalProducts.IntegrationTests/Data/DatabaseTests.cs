@@ -52,6 +52,31 @@ public sealed class DatabaseTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task ProductDescription_IsRenderedWhenSaved_AndAgainWhenItChanges()
+    {
+        using var _ = site.CreateDbContext(out var scope);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.False(await db.Products.AnyAsync(p => p.DescriptionHtml == null), "A seeded product has no rendered description.");
+        var product = await db.Products.OrderBy(p => p.Id).Skip(7).FirstAsync();
+        var original = product.Description;
+
+        product.Description = "Biji **arabika** <script>alert(1)</script>";
+        await db.SaveChangesAsync();
+        try
+        {
+            var saved = await db.Products.AsNoTracking().Where(p => p.Id == product.Id).Select(p => new { p.DescriptionHtml, p.DescriptionText }).SingleAsync();
+            Assert.Contains("<strong>arabika</strong>", saved.DescriptionHtml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script", saved.DescriptionHtml, StringComparison.OrdinalIgnoreCase);
+            Assert.StartsWith("Biji arabika", saved.DescriptionText, StringComparison.Ordinal);
+        }
+        finally
+        {
+            product.Description = original;
+            await db.SaveChangesAsync();
+        }
+    }
+
+    [Fact]
     public async Task DemoAccounts_OneForEachRole_AndOwnersOwnDifferentIkm()
     {
         using var _ = site.CreateDbContext(out var scope);

@@ -202,6 +202,45 @@ public sealed class DiscoveryTests(SiteFixture site)
         }
     }
 
+    [Fact]
+    public async Task SearchCounts_KeptByAnInstance_AreDroppedWhenAnotherChangesTheCatalogue()
+    {
+        // The search keeps its counts and pages for a minute (CatalogueCache); an edit on one
+        // instance must reach the other's search at once, not after the minute. The other instance
+        // has no output cache, so what it keeps is the search's own.
+        await using var factory = new LocalProducts.Tests.MelokalFactory(site.Database.ConnectionString);
+        using var other = factory.WithWebHostBuilder(builder => builder.UseSetting("OutputCache:Enabled", "false"));
+        using var otherClient = other.CreateClient();
+        var product = await QueryAsync(db => db.Products.AsNoTracking().Where(p => p.State == ProductState.Published).OrderBy(p => p.Id).Skip(3).FirstAsync());
+        const string word = "zamrudkatulistiwa";
+        var path = $"/produk?q={word}";
+        Assert.Contains("Belum ada produk", await otherClient.GetStringAsync(path), StringComparison.Ordinal);
+        await QueryAsync(db => db.Products.Where(p => p.Id == product.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, product.Name + " " + word)));
+        try
+        {
+            Assert.Contains("Belum ada produk", await otherClient.GetStringAsync(path), StringComparison.Ordinal);
+
+            using (var scope = site.Factory.Services.CreateScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<OutputCacheEviction>().EvictAsync(OutputCacheEviction.CatalogueTag, default);
+            }
+
+            var found = false;
+            for (var attempt = 0; attempt < 50 && !found; attempt++)
+            {
+                await Task.Delay(100);
+                found = (await otherClient.GetStringAsync(path)).Contains($"/produk/{product.Slug}\"", StringComparison.Ordinal);
+            }
+            Assert.True(found, "The other instance still answered the search from its kept counts after the eviction.");
+        }
+        finally
+        {
+            await QueryAsync(db => db.Products.Where(p => p.Id == product.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, product.Name)));
+            using var scope = site.Factory.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<OutputCacheEviction>().EvictAsync(OutputCacheEviction.CatalogueTag, default);
+        }
+    }
+
     private Task<int> ClicksAsync(int productId, Marketplace platform) =>
         QueryAsync(db => db.OutboundClicks.Where(c => c.ProductId == productId && c.Platform == platform).SumAsync(c => c.Clicks));
 

@@ -28,6 +28,10 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasIndex(p => new { p.State, p.PublishedAt });
         builder.HasIndex(p => p.IkmId);
         builder.HasIndex(p => p.CategoryId);
+        // Related products on a product page: the newest published ones of its category.
+        builder.HasIndex(p => new { p.CategoryId, p.PublishedAt, p.Id }, "ix_products_published_by_category")
+            .IsDescending(false, true, true)
+            .HasFilter("state = 2");
 
         // Derived by the database (see ProductSearchColumns); the application only reads them.
         DerivedColumn<NpgsqlTsVector>(builder, ProductSearchColumns.SearchVector);

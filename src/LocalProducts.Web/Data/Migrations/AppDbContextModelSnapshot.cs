@@ -688,6 +688,14 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("character varying(20000)")
                         .HasColumnName("description");
 
+                    b.Property<string>("DescriptionHtml")
+                        .HasColumnType("text")
+                        .HasColumnName("description_html");
+
+                    b.Property<string>("DescriptionText")
+                        .HasColumnType("text")
+                        .HasColumnName("description_text");
+
                     b.Property<DateOnly?>("HalalValidUntil")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("date")
@@ -807,6 +815,11 @@ namespace LocalProducts.Web.Data.Migrations
 
                     b.HasIndex("State", "PublishedAt")
                         .HasDatabaseName("ix_products_state_published_at");
+
+                    b.HasIndex(new[] { "CategoryId", "PublishedAt", "Id" }, "ix_products_published_by_category")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_products_category_id_published_at_id")
+                        .HasFilter("state = 2");
 
                     b.ToTable("products", null, t =>
                         {

@@ -1,4 +1,5 @@
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,7 @@ public sealed class DatabaseInitializer(
             {
                 await new DemoAccountsSeeder(db, users).SeedAsync(seeds, cancellationToken);
             }
+            await RenderMissingDescriptionsAsync(cancellationToken);
             await SearchVocabulary.RefreshAsync(db, cancellationToken);
             logger.LogInformation("Database ready: migrations applied, seeds loaded from {SeedsDirectory} (demo data {DemoData})",
                 seeds, settings.LoadDemoData);
@@ -50,6 +52,33 @@ public sealed class DatabaseInitializer(
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// Products saved before descriptions were rendered at save time (or loaded by COPY) get
+    /// their HTML now, in batches, once.
+    private async Task RenderMissingDescriptionsAsync(CancellationToken cancellationToken)
+    {
+        var markdown = new MarkdownRenderer();
+        var rendered = 0;
+        while (true)
+        {
+            var batch = await db.Products.Where(p => p.DescriptionHtml == null).OrderBy(p => p.Id).Take(500).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+            foreach (var product in batch)
+            {
+                product.SetRenderedDescription(markdown.ToSafeHtml(product.Description), markdown.ToPlainText(product.Description));
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            rendered += batch.Count;
+        }
+        if (rendered > 0)
+        {
+            logger.LogInformation("Rendered the descriptions of {Count} products", rendered);
         }
     }
 

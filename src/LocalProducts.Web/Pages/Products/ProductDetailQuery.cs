@@ -41,6 +41,8 @@ public sealed class ProductDetailQuery(AppDbContext db, TimeProvider clock, Mark
                 p.Slug,
                 p.Name,
                 p.Description,
+                p.DescriptionHtml,
+                p.DescriptionText,
                 p.PriceMin,
                 p.PriceMax,
                 p.Unit,
@@ -58,7 +60,9 @@ public sealed class ProductDetailQuery(AppDbContext db, TimeProvider clock, Mark
                     .ToList(),
                 Marketplaces = p.MarketplaceLinks.OrderBy(l => l.Platform).Select(l => new MarketplaceView(l.Platform, l.Url)).ToList(),
             })
-            .AsSplitQuery()
+            // One round trip: a product has a handful of certificates, links and photos, so the
+            // joined rows stay few.
+            .AsSingleQuery()
             .FirstOrDefaultAsync(cancellationToken);
         if (product is null)
         {
@@ -85,8 +89,9 @@ public sealed class ProductDetailQuery(AppDbContext db, TimeProvider clock, Mark
         return new ProductDetailView(
             product.Slug,
             product.Name,
-            markdown.ToSafeHtml(product.Description),
-            markdown.ToPlainText(product.Description),
+            // Rendered when saved; rows saved before that column existed are rendered here.
+            product.DescriptionHtml ?? markdown.ToSafeHtml(product.Description),
+            product.DescriptionText ?? markdown.ToPlainText(product.Description),
             product.PriceMin,
             product.PriceMax,
             product.Unit,

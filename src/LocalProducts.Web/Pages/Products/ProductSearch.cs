@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Globalization;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -35,10 +37,12 @@ public sealed record ProductSearchResult(
     string? RegencyName);
 
 /// The catalogue search: Indonesian full-text search with facets, filters, sorting and paging.
-/// Facet counts come from one SQL statement that scans the matching rows once; the page of
-/// results is a second statement; the cards a third. Typo correction through the trigram index of
-/// the vocabulary runs only when the words as typed find too little.
-public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, TimeProvider clock)
+/// One SQL statement reads the matching rows once and returns both the facet counts and the page
+/// of ids; the cards are a second, small statement. Typo correction through the trigram index of
+/// the vocabulary runs only when the words as typed find too little. Counts, pages and reference
+/// lists are kept for a minute in the <see cref="CatalogueCache"/> (cleared on every instance when
+/// the catalogue changes); cards are always read fresh.
+public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, TimeProvider clock, CatalogueCache cache)
 {
     public const int PageSize = 24;
     /// Below this many results the words are checked for typos.
@@ -58,11 +62,12 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
     {
         var today = Wib.Today(clock);
         var notes = input.Notes.ToList();
-        var reference = await SearchReference.LoadAsync(db, english, cancellationToken);
+        var reference = await cache.GetOrLoadAsync($"search-reference:{english}", () => SearchReference.LoadAsync(db, english, cancellationToken));
+        var regencies = await cache.GetOrLoadAsync("regencies", () => LoadRegenciesAsync(cancellationToken));
 
         var category = input.Kategori is null ? null : reference.Categories.GetValueOrDefault(input.Kategori);
         var province = input.Provinsi is null ? null : reference.Provinces.GetValueOrDefault(input.Provinsi);
-        var regency = input.Kota is null ? null : await db.Regencies.AsNoTracking().FirstOrDefaultAsync(r => r.Code == input.Kota, cancellationToken);
+        var regency = input.Kota is null ? null : regencies.GetValueOrDefault(input.Kota);
         if (input.Kategori is not null && category is null)
         {
             notes.Add("Kategori tidak dikenal, jadi diabaikan.");
@@ -78,15 +83,14 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         // A regency outside the chosen province cannot match anything: the regency wins.
         if (regency is not null && province is not null && regency.ProvinceCode != province.Code)
         {
-            province = reference.Provinces.Values.FirstOrDefault(p => p.Code == regency.ProvinceCode);
+            province = reference.ProvincesByCode.GetValueOrDefault(regency.ProvinceCode);
         }
 
         var provinceCode = province?.Code ?? regency?.ProvinceCode;
         var regencyNames = provinceCode is null
             ? new Dictionary<string, string>(StringComparer.Ordinal)
-            : await db.Regencies.AsNoTracking().Where(r => r.ProvinceCode == provinceCode)
-                .ToDictionaryAsync(r => r.Code, r => r.Name, StringComparer.Ordinal, cancellationToken);
-        var lexemes = await NormalizeAsync(input.Q, cancellationToken);
+            : regencies.Values.Where(r => r.ProvinceCode == provinceCode).ToDictionary(r => r.Code, r => r.Name, StringComparer.Ordinal);
+        var lexemes = await cache.GetOrLoadAsync($"search-words:{input.Q}", () => NormalizeAsync(input.Q, cancellationToken));
         var filters = new SearchFilters(
             lexemes,
             category?.Ids,
@@ -97,56 +101,87 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
             input.Sertifikasi,
             today);
 
-        var counts = await CountAsync(filters, cancellationToken);
-        string? corrected = null;
-        if (counts.Total < TooFewResults && lexemes.Count > 0)
+        var found = await cache.GetOrLoadAsync($"search-page:{filters.Key}|{input.Urut}|{input.Halaman}",
+            () => FindAsync(filters, input.Urut, input.Halaman, cancellationToken));
+        if (found.PageClamped && found.Counts.Total > 0)
         {
-            var correctedWords = await CorrectAsync(lexemes, cancellationToken);
-            var correctedFilters = filters with { Lexemes = correctedWords, PrefixLastWord = true };
-            var correctedCounts = await CountAsync(correctedFilters, cancellationToken);
-            if (correctedCounts.Total > counts.Total)
-            {
-                (filters, counts, corrected) = (correctedFilters, correctedCounts, string.Join(' ', correctedWords.Select(w => w.Raw)));
-            }
+            notes.Add("Halaman yang diminta melewati hasil terakhir, jadi menampilkan halaman terakhir.");
         }
-
-        var pageCount = Math.Max(1, (int)Math.Ceiling(counts.Total / (double)PageSize));
-        var page = input.Halaman;
-        if (page > pageCount)
-        {
-            page = pageCount;
-            if (counts.Total > 0)
-            {
-                notes.Add("Halaman yang diminta melewati hasil terakhir, jadi menampilkan halaman terakhir.");
-            }
-        }
-        var ids = await PageIdsAsync(filters, input.Urut, page, cancellationToken);
-        var cards = ids.Count == 0
+        var ids = found.Ids.ToArray();
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var cards = ids.Length == 0
             ? []
             : (await db.Products.AsNoTracking()
                 .Where(p => ids.Contains(p.Id))
                 .Select(ProductCard.Projection(today, english))
                 .ToListAsync(cancellationToken))
-              .OrderBy(c => ids.IndexOf(c.Id))
+              .OrderBy(c => position[c.Id])
               .ToList();
 
-        var suggestions = counts.Total == 0 && lexemes.Count > 0
-            ? await SuggestAsync(lexemes, cancellationToken)
+        var suggestions = found.Counts.Total == 0 && lexemes.Count > 0
+            ? await cache.GetOrLoadAsync($"search-suggestions:{input.Q}", () => SuggestAsync(lexemes, cancellationToken))
             : [];
 
         return new ProductSearchResult(
-            input with { Halaman = page },
+            input with { Halaman = found.Page },
             cards,
-            counts.Total,
-            page,
-            pageCount,
-            BuildFacets(counts, reference, regencyNames, category, province, regency, input),
-            corrected,
+            found.Counts.Total,
+            found.Page,
+            found.PageCount,
+            BuildFacets(found.Counts, reference, regencyNames, category, province, regency?.Code, input),
+            found.Corrected,
             suggestions,
             notes.Distinct().ToList(),
             category?.Name,
             province?.Name,
             regency?.Name);
+    }
+
+    private sealed record RegencyEntry(string Code, string Name, string ProvinceCode);
+
+    private async Task<IReadOnlyDictionary<string, RegencyEntry>> LoadRegenciesAsync(CancellationToken cancellationToken) =>
+        await db.Regencies.AsNoTracking()
+            .Select(r => new RegencyEntry(r.Code, r.Name, r.ProvinceCode))
+            .ToDictionaryAsync(r => r.Code, StringComparer.Ordinal, cancellationToken);
+
+    /// What a search found: its counts (for the words as typed, or corrected), the page actually
+    /// shown (the last one when the asked page is past the end) and its ids in order.
+    private sealed record SearchFound(SearchCounts Counts, string? Corrected, int Page, int PageCount, bool PageClamped, IReadOnlyList<int> Ids);
+
+    private sealed record CountedFilters(SearchFilters Filters, SearchCounts Counts, string? Corrected);
+
+    private async Task<SearchFound> FindAsync(SearchFilters filters, SearchSort sort, int page, CancellationToken cancellationToken)
+    {
+        // Counts do not depend on the page or the order: other pages of the same search reuse them.
+        var countsKey = $"search-counts:{filters.Key}";
+        IReadOnlyList<int>? ids = null;
+        if (!cache.TryGet<CountedFilters>(countsKey, out var counted) || counted is null)
+        {
+            var generation = cache.Generation;
+            var (counts, firstIds) = await CountAndPageAsync(filters, sort, page, cancellationToken);
+            counted = new CountedFilters(filters, counts, null);
+            ids = firstIds;
+            if (counts.Total < TooFewResults && filters.Lexemes.Count > 0)
+            {
+                var correctedWords = await CorrectAsync(filters.Lexemes, cancellationToken);
+                var correctedFilters = filters with { Lexemes = correctedWords, PrefixLastWord = true };
+                var (correctedCounts, correctedIds) = await CountAndPageAsync(correctedFilters, sort, page, cancellationToken);
+                if (correctedCounts.Total > counts.Total)
+                {
+                    counted = new CountedFilters(correctedFilters, correctedCounts, string.Join(' ', correctedWords.Select(w => w.Raw)));
+                    ids = correctedIds;
+                }
+            }
+            cache.Set(generation, countsKey, counted);
+        }
+
+        var pageCount = Math.Max(1, (int)Math.Ceiling(counted.Counts.Total / (double)PageSize));
+        var clamped = page > pageCount;
+        if (clamped || ids is null)
+        {
+            ids = await PageIdsAsync(counted.Filters, sort, Math.Min(page, pageCount), cancellationToken);
+        }
+        return new SearchFound(counted.Counts, counted.Corrected, Math.Min(page, pageCount), pageCount, clamped, ids);
     }
 
     /// The query's words as the index holds them: stop words out, stemmed unless protected. Each
@@ -210,13 +245,21 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         return suggestions;
     }
 
-    private async Task<SearchCounts> CountAsync(SearchFilters filters, CancellationToken cancellationToken)
+    /// Facet counts and the page of ids from one pass over the matching rows (the CTE is read
+    /// once from the table, then several times from memory). Each facet counts with every other
+    /// filter applied but its own, so a reader sees what choosing another value would give.
+    private async Task<(SearchCounts Counts, IReadOnlyList<int> Ids)> CountAndPageAsync(
+        SearchFilters filters, SearchSort sort, int page, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand();
         var where = filters.Conditions(command);
+        var ranked = sort == SearchSort.Relevan && filters.Lexemes.Count > 0;
+        command.Parameters.AddWithValue("take", PageSize);
+        command.Parameters.AddWithValue("skip", (page - 1) * PageSize);
         command.CommandText = $"""
             WITH m AS (
-                SELECT category_id, province_code, regency_code, price_min,
+                SELECT id, published_at, price_max, category_id, province_code, regency_code, price_min,
+                       {(ranked ? "ts_rank(search_vector, @tsquery)" : "0::real")} AS rank,
                        coalesce(tkdn_valid_until >= @today, false) AS tkdn,
                        coalesce(halal_valid_until >= @today, false) AS halal,
                        coalesce(sni_valid_until >= @today, false) AS sni,
@@ -243,9 +286,15 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
                        count(*) FILTER (WHERE pdn AND f_cat AND f_prov AND f_kota AND f_price AND f_cert),
                        {string.Join(",\n", PriceBands.Select(band => $"count(*) FILTER (WHERE {BandCondition(band)} AND f_cat AND f_prov AND f_kota AND f_cert)"))}])
             FROM m
+            UNION ALL
+            SELECT 'i', string_agg(id::text, ',' ORDER BY {OrderBy(sort, ranked)}), 0
+            FROM (SELECT id, rank, published_at, price_min, price_max FROM m
+                  WHERE f_cat AND f_prov AND f_kota AND f_price AND f_cert
+                  ORDER BY {OrderBy(sort, ranked)} LIMIT @take OFFSET @skip) AS page
             """;
 
         var counts = new SearchCounts();
+        var ids = new List<int>(PageSize);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -254,14 +303,24 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
             var n = (int)reader.GetInt64(2);
             switch (facet)
             {
-                case "c": counts.Categories[int.Parse(key, System.Globalization.CultureInfo.InvariantCulture)] = n; break;
+                case "c": counts.Categories[int.Parse(key, CultureInfo.InvariantCulture)] = n; break;
                 case "p": counts.Provinces[key] = n; break;
                 case "r": counts.Regencies[key] = n; break;
+                case "i": ids.AddRange(key.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, CultureInfo.InvariantCulture))); break;
                 default: counts.Totals[key] = n; break;
             }
         }
-        return counts;
+        return (counts, ids);
     }
+
+    /// The order of results, in columns both the products table and the search CTE have.
+    private static string OrderBy(SearchSort sort, bool ranked) => sort switch
+    {
+        SearchSort.Relevan when ranked => "rank DESC, published_at DESC, id DESC",
+        SearchSort.Termurah => "price_min, id",
+        SearchSort.Termahal => "coalesce(price_max, price_min) DESC, id DESC",
+        _ => "published_at DESC, id DESC",
+    };
 
     private static string BandCondition(PriceBand band) =>
         (band.Min, band.Max) switch
@@ -276,17 +335,14 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
     {
         await using var command = dataSource.CreateCommand();
         var where = filters.Conditions(command);
-        var order = sort switch
-        {
-            SearchSort.Relevan when filters.Lexemes.Count > 0 => "ts_rank(search_vector, to_tsquery('simple', @tsquery)) DESC, published_at DESC, id DESC",
-            SearchSort.Termurah => "price_min, id",
-            SearchSort.Termahal => "coalesce(price_max, price_min) DESC, id DESC",
-            _ => "published_at DESC, id DESC",
-        };
+        var ranked = sort == SearchSort.Relevan && filters.Lexemes.Count > 0;
+        var order = OrderBy(sort, ranked);
         command.CommandText = $"""
-            SELECT id FROM products
-            WHERE state = 2 AND {where.Text} AND {where.Category} AND {where.Province} AND {where.Regency}
-              AND {where.Price} AND {where.Certification}
+            SELECT id FROM (
+                SELECT id, published_at, price_min, price_max, {(ranked ? "ts_rank(search_vector, @tsquery)" : "0::real")} AS rank
+                FROM products
+                WHERE state = 2 AND {where.Text} AND {where.Category} AND {where.Province} AND {where.Regency}
+                  AND {where.Price} AND {where.Certification}) AS matching
             ORDER BY {order}
             LIMIT @take OFFSET @skip
             """;
@@ -303,7 +359,7 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
 
     private static SearchFacets BuildFacets(SearchCounts counts, SearchReference reference, IReadOnlyDictionary<string, string> regencyNames,
         SearchReference.CategoryEntry? category,
-        SearchReference.ProvinceEntry? province, Regency? regency, ProductSearchInput input)
+        SearchReference.ProvinceEntry? province, string? regencyCode, ProductSearchInput input)
     {
         // Categories: the top level with their children's counts summed; the children of the chosen one.
         var categories = new List<FacetValue>();
@@ -333,8 +389,8 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
             .OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.Ordinal)
             .ToList();
         var regencies = counts.Regencies
-            .Where(r => r.Value > 0 || r.Key == regency?.Code)
-            .Select(r => new FacetValue(r.Key, regencyNames.GetValueOrDefault(r.Key, r.Key), r.Value, r.Key == regency?.Code))
+            .Where(r => r.Value > 0 || r.Key == regencyCode)
+            .Select(r => new FacetValue(r.Key, regencyNames.GetValueOrDefault(r.Key, r.Key), r.Value, r.Key == regencyCode))
             .OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.Ordinal)
             .ToList();
         var certifications = new[] { CertificationFilter.Pdn, CertificationFilter.Tkdn, CertificationFilter.Halal, CertificationFilter.Sni }
@@ -389,8 +445,10 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
             var text = "true";
             if (Lexemes.Count > 0)
             {
-                parameters.AddWithValue("tsquery", TsQuery());
-                text = "search_vector @@ to_tsquery('simple', @tsquery)";
+                // A typed tsquery, not text for to_tsquery(): a generic (prepared) plan would call
+                // to_tsquery again for every row it checks.
+                parameters.Add(new NpgsqlParameter("tsquery", NpgsqlDbType.TsQuery) { Value = TsQuery() });
+                text = "search_vector @@ @tsquery";
             }
             var category = "true";
             if (CategoryIds is { Count: > 0 })
@@ -439,16 +497,25 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
 
         /// Every word must match, stemmed or as typed; with <see cref="PrefixLastWord"/> the last may
         /// be the start of a word.
-        private string TsQuery() =>
-            string.Join(" & ", Lexemes.Select((word, i) =>
-            {
-                var prefix = PrefixLastWord && i == Lexemes.Count - 1 ? ":*" : "";
-                var stem = Quote(word.Stem) + prefix;
-                return word.Stem == word.Raw ? stem : $"({stem} | {Quote(word.Raw)}{prefix})";
-            }));
+        private NpgsqlTsQuery TsQuery() =>
+            Lexemes.Select((word, i) =>
+                {
+                    var prefix = PrefixLastWord && i == Lexemes.Count - 1;
+                    NpgsqlTsQuery stem = new NpgsqlTsQueryLexeme(word.Stem, NpgsqlTsQueryLexeme.Weight.None, prefix);
+                    return word.Stem == word.Raw ? stem : new NpgsqlTsQueryOr(stem, new NpgsqlTsQueryLexeme(word.Raw, NpgsqlTsQueryLexeme.Weight.None, prefix));
+                })
+                .Aggregate((left, right) => new NpgsqlTsQueryAnd(left, right));
 
-        private static string Quote(string word) =>
-            "'" + word.Replace("'", "''", StringComparison.Ordinal).Replace("\\", "", StringComparison.Ordinal) + "'";
+        /// Says what the filters select, for cache keys.
+        public string Key =>
+            string.Join('|',
+                string.Join(' ', Lexemes.Select(w => $"{w.Stem}/{w.Raw}")),
+                PrefixLastWord ? "prefix" : "",
+                CategoryIds is null ? "" : string.Join(',', CategoryIds),
+                ProvinceCode, RegencyCode,
+                PriceMin?.ToString(CultureInfo.InvariantCulture), PriceMax?.ToString(CultureInfo.InvariantCulture),
+                string.Join(',', Certifications),
+                Today.ToString("O", CultureInfo.InvariantCulture));
     }
 
     private sealed record SqlConditions(string Text, string Category, string Province, string Regency, string Price, string Certification);

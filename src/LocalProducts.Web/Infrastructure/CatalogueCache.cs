@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace LocalProducts.Web.Infrastructure;
+
+/// Data one instance keeps about the catalogue (search facet counts, result pages, reference
+/// lists) for a short while. Dropped on every instance whenever the catalogue changes, together
+/// with the output cache (<see cref="OutputCacheEviction"/>), so an edit shows everywhere at once.
+public sealed class CatalogueCache
+{
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(60);
+
+    private readonly MemoryCache? _entries;
+    private readonly TimeSpan _lifetime;
+    private long _generation;
+
+    public CatalogueCache(TimeSpan lifetime)
+    {
+        _lifetime = lifetime;
+        // A bound on entries, not bytes: each entry is a page of ids or a set of counts (a few KB).
+        _entries = lifetime > TimeSpan.Zero ? new MemoryCache(new MemoryCacheOptions { SizeLimit = 20_000 }) : null;
+    }
+
+    /// Never keeps anything: every call loads (to measure the database, and in tests).
+    public static CatalogueCache Disabled { get; } = new(TimeSpan.Zero);
+
+    public async Task<T> GetOrLoadAsync<T>(string key, Func<Task<T>> load)
+    {
+        if (_entries is null)
+        {
+            return await load();
+        }
+        // The generation is read before loading: a clear during the load files the value under
+        // the old generation, where nobody looks for it.
+        var entryKey = (Interlocked.Read(ref _generation), key);
+        if (_entries.TryGetValue(entryKey, out T? cached))
+        {
+            return cached!;
+        }
+        var value = await load();
+        _entries.Set(entryKey, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _lifetime });
+        return value;
+    }
+
+    public bool TryGet<T>(string key, out T? value)
+    {
+        value = default;
+        return _entries is not null && _entries.TryGetValue((Interlocked.Read(ref _generation), key), out value);
+    }
+
+    /// Files a value loaded since <paramref name="generation"/> was read (see <see cref="Generation"/>).
+    public void Set<T>(long generation, string key, T value)
+    {
+        _entries?.Set((generation, key), value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _lifetime });
+    }
+
+    /// Read before loading a value that <see cref="Set"/> will file.
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public void Clear() => Interlocked.Increment(ref _generation);
+}
