@@ -3,7 +3,7 @@
 # installs wrk if missing (as root), makes or reuses the 100,000-product database in an embedded
 # cluster, publishes the site (Release), runs it with the output cache off and then on, measures
 # search latency (open loop), throughput (wrk), page weight and the search's plans, stops everything
-# it started (the PostgreSQL cluster too) and writes results/latest.md. About 9 minutes.
+# it started (the PostgreSQL cluster too) and writes results/latest.md. About 12 minutes.
 #
 #   bash tests/LocalProducts.Benchmarks/run-benchmarks.sh [--regenerate] [--folder /var/tmp/melokal-bench] [--quick]
 #
@@ -111,9 +111,12 @@ say "Publishing the site"
 dotnet publish src/LocalProducts.Web -c Release -o "$work/site" -nologo -v quiet > "$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
 
 start_site() {
-    local cache="$1" enabled
+    # on: output cache and search cache; off: search cache only (as deployed minus the output
+    # cache); cold: neither, every request computes its page.
+    local cache="$1" enabled search_seconds
     enabled=$([ "$cache" = on ] && echo true || echo false)
-    say "Starting the site, OutputCache__Enabled=$enabled"
+    search_seconds=$([ "$cache" = cold ] && echo 0 || echo 60)
+    say "Starting the site, OutputCache__Enabled=$enabled CatalogueCache__Seconds=$search_seconds"
     # From its publish folder, its content root: static assets are found relative to it.
     (
         cd "$work/site"
@@ -122,6 +125,7 @@ start_site() {
         ASPNETCORE_URLS="$url" \
         Serilog__MinimumLevel__Default=Warning \
         OutputCache__Enabled="$enabled" \
+        CatalogueCache__Seconds="$search_seconds" \
             exec dotnet LocalProducts.Web.dll
     ) > "$raw/site-cache-$cache.log" 2>&1 &
     site_pid=$!
@@ -170,12 +174,20 @@ timeout 300 "${bench[@]}" explain --connection "$connection" --out "$raw"
 run_wrk off
 stop_site
 
-# 6. Cache on: wrk again.
+# 6. Nothing cached: end-to-end latency and wrk again, every request computing its page.
+start_site cold
+say "Latency end to end with nothing cached: 5 queries x ${latency_seconds} s at 50 requests/s"
+timeout 1200 "${bench[@]}" latency --connection "$connection" --url "$url" --slug "$slug" --out "$raw/cold" \
+    --rate 50 --seconds "$latency_seconds" --warmup "$latency_warmup" --mode http
+run_wrk cold
+stop_site
+
+# 7. Cache on: wrk again.
 start_site on
 run_wrk on
 stop_site
 
-# 7. What ran where, then the report.
+# 8. What ran where, then the report.
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 package() { sed -n "s/.*Include=\"$1\" Version=\"\([^\"]*\)\".*/\1/p" Directory.Packages.props; }
 {
@@ -185,7 +197,7 @@ package() { sed -n "s/.*Include=\"$1\" Version=\"\([^\"]*\)\".*/\1/p" Directory.
     echo "postgresql=$("$pg_bin/postgres" --version) (embedded cluster: shared_buffers and the rest at initdb defaults, fsync on)"
     echo "wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-3)"
     echo "packages=Npgsql $(package Npgsql), Npgsql.EntityFrameworkCore.PostgreSQL $(package Npgsql.EntityFrameworkCore.PostgreSQL), EF Core $(package Microsoft.EntityFrameworkCore)"
-    echo "connection=Npgsql defaults (pooling on, Max Pool Size 100) plus Max Auto Prepare 64 and Auto Prepare Min Usages 2 (SiteSetup.Tuned)"
+    echo "connection=Npgsql defaults (pooling on) plus Max Pool Size 20, Max Auto Prepare 64 and Auto Prepare Min Usages 2 (AppDbContext.TunedConnectionString)"
     echo "data=$(field ikm) IKM, $(field products) generated products (seed 20261123), product page /produk/$slug"
     echo "latency=50 requests/s open loop, ${latency_seconds} s per query after ${latency_warmup} s of warm-up"
     echo "wrk_args=$wrk_args"
