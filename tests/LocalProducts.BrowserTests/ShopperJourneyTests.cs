@@ -84,6 +84,9 @@ public sealed class ShopperJourneyTests(BrowserFixture site)
     [InlineData("/ikm")]
     [InlineData("/kampanye")]
     [InlineData("/berita")]
+    [InlineData("/acara")]
+    [InlineData("/acara/ngobrol-santai-melokal-jakarta")]
+    [InlineData("/akun/masuk")]
     [InlineData("/halaman-yang-tidak-ada")]
     public async Task MainPages_HaveNoSeriousAccessibilityProblems(string path)
     {

@@ -22,6 +22,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ProductImage> ProductImages => Set<ProductImage>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Post> Posts => Set<Post>();
+    public DbSet<CampaignEvent> Events => Set<CampaignEvent>();
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
     public DbSet<SearchStopWord> SearchStopWords => Set<SearchStopWord>();
     public DbSet<SearchProtectedWord> SearchProtectedWords => Set<SearchProtectedWord>();
     public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();

@@ -7,6 +7,7 @@ using LocalProducts.Web.Infrastructure.Email;
 using LocalProducts.Web.Pages.Api;
 using LocalProducts.Web.Pages.Bench;
 using LocalProducts.Web.Pages.Discovery;
+using LocalProducts.Web.Pages.Events;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -25,11 +26,13 @@ internal static class SiteSetup
 
     public const string CatalogueCachePolicy = "Catalogue";
 
+    /// The host gets its own logger from configuration; the static bootstrap logger (start-up
+    /// failures) is left alone, so several hosts can start in one process (tests, two instances).
     public static void AddSiteLogging(this WebApplicationBuilder builder) =>
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext(), preserveStaticLogger: true);
 
     /// Uses ConnectionStrings:Default when it is set; otherwise starts the embedded cluster and
     /// returns it so the caller can stop it with the site.
@@ -96,6 +99,13 @@ internal static class SiteSetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Signed in but not allowed: answer 403 on the page asked for (the status code page
+            // explains), not a redirect that hides the status.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddAntiforgery(options =>
         {
@@ -166,6 +176,7 @@ internal static class SiteSetup
         app.MapRazorPages().WithStaticAssets();
         app.MapDiscovery();
         app.MapCatalogueApi();
+        app.MapEventCalendar();
         app.MapBenchBaselines();
     }
 }

@@ -24,7 +24,7 @@ public sealed class SitePagesTests(SiteFixture site)
         Assert.NotEmpty(page.QuerySelectorAll(".maker-list li"));
         Assert.Equal(3, page.QuerySelectorAll("#berita-terbaru + .post-list li").Length);
         var nav = page.QuerySelectorAll(".main-nav a").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Equal(["Produk", "IKM", "Kampanye", "Berita"], nav);
+        Assert.Equal(["Produk", "IKM", "Kampanye", "Berita", "Acara"], nav);
         Assert.All(page.QuerySelectorAll(".product-card .price"), p => Assert.Matches(@"^Rp \d{1,3}(\.\d{3})*( – Rp \d{1,3}(\.\d{3})*)?$", p.TextContent.Trim()));
     }
 

@@ -20,7 +20,8 @@ public sealed partial class TranslationTests
             .ToHashSet();
 
         Assert.NotEmpty(used);
-        Assert.Empty(used.Where(key => !english.ContainsKey(key)).Order());
+        var missing = used.Where(key => !english.ContainsKey(key)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, "No English translation for:\n" + string.Join("\n", missing));
         Assert.Empty(english.Where(pair => string.IsNullOrWhiteSpace(pair.Value)).Select(pair => pair.Key));
     }
 

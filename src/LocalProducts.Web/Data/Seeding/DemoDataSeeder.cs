@@ -17,6 +17,7 @@ internal sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
             await SeedIkmsAsync(SeedFiles.Read<List<IkmSeed>>(file), categories, cancellationToken);
         }
         await SeedPostsAsync(Path.Combine(demo, "posts.json"), campaigns, cancellationToken);
+        await SeedEventsAsync(Path.Combine(demo, "events.json"), campaigns, cancellationToken);
         db.ChangeTracker.Clear();
     }
 
@@ -174,6 +175,36 @@ internal sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
             };
             post.Publish(publishedAt);
             db.Posts.Add(post);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// Demo events are dated from the day they are first loaded, so a fresh demo has events to
+    /// sign up for.
+    private async Task SeedEventsAsync(string path, Dictionary<string, Campaign> campaigns, CancellationToken cancellationToken)
+    {
+        var existing = (await db.Events.Select(e => e.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+        var today = Wib.Today(clock);
+        foreach (var seed in SeedFiles.Read<List<EventSeed>>(path).Where(s => !existing.Contains(s.Slug)))
+        {
+            var day = today.AddDays(seed.DaysFromSeeding);
+            var startsAt = new DateTimeOffset(day.ToDateTime(TimeOnly.Parse(seed.StartsAtWib, System.Globalization.CultureInfo.InvariantCulture)), Wib.Offset);
+            db.Events.Add(new CampaignEvent
+            {
+                Slug = seed.Slug,
+                Title = seed.Title,
+                CampaignId = seed.Campaign is null ? null : campaigns[seed.Campaign].Id,
+                StartsAt = startsAt.ToUniversalTime(),
+                EndsAt = startsAt.AddHours(seed.Hours).ToUniversalTime(),
+                Place = seed.Place,
+                OnlineUrl = seed.OnlineUrl,
+                Capacity = seed.Capacity,
+                Description = seed.Description,
+                State = EventState.Published,
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
         }
         await db.SaveChangesAsync(cancellationToken);
     }

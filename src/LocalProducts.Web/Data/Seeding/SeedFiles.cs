@@ -89,3 +89,15 @@ internal sealed record PostSeed(
     string? Campaign,
     string? HeroCaption,
     string? HeroCredit);
+
+internal sealed record EventSeed(
+    string Slug,
+    string Title,
+    string? Campaign,
+    int DaysFromSeeding,
+    string StartsAtWib,
+    double Hours,
+    string? Place,
+    string? OnlineUrl,
+    int Capacity,
+    string? Description);

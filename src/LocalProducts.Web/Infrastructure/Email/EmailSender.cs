@@ -34,7 +34,7 @@ public sealed class PickupFolderEmailSender(Microsoft.Extensions.Options.IOption
         var folder = options.Value.PickupDirectory ?? EmailOptions.DefaultPickupDirectory();
         Directory.CreateDirectory(folder);
         var now = clock.GetUtcNow();
-        var path = Path.Combine(folder, $"{now:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
+        var path = Path.Combine(folder, $"{now:yyyyMMdd-HHmmss-fffffff}-{Guid.NewGuid():N}.eml");
         var eml = new StringBuilder()
             .Append("From: ").Append(options.Value.From).Append("\r\n")
             .Append("To: ").Append(message.To).Append("\r\n")

@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+using LocalProducts.Web.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace LocalProducts.Web.Pages.Events;
+
+/// An event and its sign-up form. Not output-cached: the form carries a per-reader token and the
+/// places left change with each sign-up.
+public sealed class DetailModel(EventDetailQuery query, RegisterForEventCommand register, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public EventDetail View { get; private set; } = null!;
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [TempData]
+    public string? Registered { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var view = await query.RunAsync(slug, cancellationToken);
+        if (view is null)
+        {
+            return NotFound();
+        }
+        View = view;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    {
+        var view = await query.RunAsync(slug, cancellationToken);
+        if (view is null)
+        {
+            return NotFound();
+        }
+        View = view;
+        var whatsApp = WhatsAppNumber.Normalise(Input.WhatsApp);
+        if (!string.IsNullOrWhiteSpace(Input.WhatsApp) && whatsApp is null)
+        {
+            ModelState.AddModelError("Input.WhatsApp", text["Nomor WhatsApp tidak valid. Tulis seperti 0812 3456 7890 atau +62 812 3456 7890."]);
+        }
+        if (Input.Role is null || !Enum.IsDefined(Input.Role.Value))
+        {
+            ModelState.AddModelError("Input.Role", text["Pilih salah satu peran."]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var outcome = await register.RunAsync(slug, new EventRegistrationRequest(Input.Name, Input.Email, whatsApp, Input.Role!.Value),
+            $"{Request.Scheme}://{Request.Host}/acara/{slug}/kalender.ics", cancellationToken);
+        switch (outcome)
+        {
+            case RegistrationOutcome.Confirmed or RegistrationOutcome.Waitlisted:
+                Registered = outcome.ToString();
+                return RedirectToPage(new { slug });
+            case RegistrationOutcome.AlreadyRegistered:
+                ModelState.AddModelError(string.Empty, text["E-mail ini sudah terdaftar untuk acara ini. Cek kotak masuk Anda untuk konfirmasinya."]);
+                return Page();
+            case RegistrationOutcome.Closed:
+                ModelState.AddModelError(string.Empty, text["Pendaftaran acara ini sudah ditutup."]);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Isi {0}.")]
+        [StringLength(100, ErrorMessage = "{0} paling banyak {1} karakter.")]
+        [Display(Name = "Nama")]
+        public string Name { get; set; } = "";
+
+        [Required(ErrorMessage = "Isi {0}.")]
+        [EmailAddress(ErrorMessage = "{0} tidak valid.")]
+        [StringLength(256, ErrorMessage = "{0} paling banyak {1} karakter.")]
+        [Display(Name = "E-mail")]
+        public string Email { get; set; } = "";
+
+        [StringLength(30, ErrorMessage = "{0} paling banyak {1} karakter.")]
+        [Display(Name = "Nomor WhatsApp (boleh dikosongkan)")]
+        public string? WhatsApp { get; set; }
+
+        [Display(Name = "Saya datang sebagai")]
+        public RegistrantRole? Role { get; set; }
+    }
+}

@@ -1,0 +1,120 @@
+using LocalProducts.Web.Data;
+using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Npgsql;
+
+namespace LocalProducts.Web.Pages.Events;
+
+public enum RegistrationOutcome
+{
+    Confirmed,
+    Waitlisted,
+    AlreadyRegistered,
+    Closed,
+    NotFound,
+}
+
+public sealed record EventRegistrationRequest(string Name, string Email, string? WhatsApp, RegistrantRole Role);
+
+/// Signs someone up for an event. Places are counted under a row lock on the event, so two
+/// sign-ups at the same moment cannot both take the last place; the unique (event, e-mail) index
+/// catches a double submit.
+public sealed class RegisterForEventCommand(
+    AppDbContext db, TimeProvider clock, IEmailSender email, IStringLocalizer<SharedResource> text, ILogger<RegisterForEventCommand> logger)
+{
+    public async Task<RegistrationOutcome> RunAsync(string slug, EventRegistrationRequest request, string calendarUrl, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var emailKey = EventRegistration.KeyOf(request.Email);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ev = await db.Events.FromSql($"SELECT *, xmin FROM events WHERE slug = {slug} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+        if (ev is null || ev.State == EventState.Draft)
+        {
+            return RegistrationOutcome.NotFound;
+        }
+        if (!ev.TakesRegistrationsAt(now))
+        {
+            return RegistrationOutcome.Closed;
+        }
+        if (await db.EventRegistrations.AnyAsync(r => r.EventId == ev.Id && r.EmailKey == emailKey && r.Status != RegistrationStatus.Cancelled, cancellationToken))
+        {
+            return RegistrationOutcome.AlreadyRegistered;
+        }
+        var confirmed = await db.EventRegistrations.CountAsync(r => r.EventId == ev.Id && r.Status == RegistrationStatus.Confirmed, cancellationToken);
+        var registration = await db.EventRegistrations.SingleOrDefaultAsync(r => r.EventId == ev.Id && r.EmailKey == emailKey, cancellationToken);
+        var status = CampaignEvent.StatusForNewRegistration(confirmed, ev.Capacity);
+        if (registration is null)
+        {
+            registration = new EventRegistration
+            {
+                EventId = ev.Id,
+                Name = request.Name.Trim(),
+                Email = request.Email,
+                WhatsApp = request.WhatsApp,
+                Role = request.Role,
+                Status = status,
+                RegisteredAt = now,
+            };
+            db.EventRegistrations.Add(registration);
+        }
+        else
+        {
+            // Signed up before and cancelled: sign up again, at the back of the queue.
+            registration.Name = request.Name.Trim();
+            registration.WhatsApp = request.WhatsApp;
+            registration.Role = request.Role;
+            registration.Status = status;
+        }
+        registration.NormaliseEmail();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return RegistrationOutcome.AlreadyRegistered;
+        }
+
+        logger.LogInformation("Registration {RegistrationId} for event {EventId}: {Status}", registration.Id, ev.Id, status);
+        await email.SendAsync(new EmailMessage(registration.Email,
+            status == RegistrationStatus.Confirmed
+                ? text["Pendaftaran diterima: {0}", ev.Title]
+                : text["Anda di daftar tunggu: {0}", ev.Title],
+            EventMail.Body(text, ev, registration, calendarUrl)), cancellationToken);
+        return status == RegistrationStatus.Confirmed ? RegistrationOutcome.Confirmed : RegistrationOutcome.Waitlisted;
+    }
+}
+
+/// The e-mail text about a registration, in the reader's language at the time.
+public static class EventMail
+{
+    public static string Body(IStringLocalizer text, CampaignEvent ev, EventRegistration registration, string calendarUrl)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        var lines = new List<string>
+        {
+            text["Halo {0},", registration.Name],
+            "",
+            registration.Status == RegistrationStatus.Confirmed
+                ? text["tempat Anda di acara \"{0}\" sudah kami catat.", ev.Title]
+                : text["semua tempat di acara \"{0}\" sudah terisi. Anda kami catat di daftar tunggu dan akan dikabari bila ada tempat.", ev.Title],
+            "",
+            text["Waktu: {0}", Wib.FormatDateTime(ev.StartsAt, culture)],
+        };
+        if (ev.Place is not null)
+        {
+            lines.Add(text["Tempat: {0}", ev.Place]);
+        }
+        if (ev.OnlineUrl is not null && registration.Status == RegistrationStatus.Confirmed)
+        {
+            lines.Add(text["Tautan daring: {0}", ev.OnlineUrl]);
+        }
+        lines.Add(text["Simpan ke kalender: {0}", calendarUrl]);
+        lines.Add("");
+        lines.Add("Melokal · Kementerian Perindustrian");
+        return string.Join('\n', lines);
+    }
+}
