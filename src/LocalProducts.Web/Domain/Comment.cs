@@ -1,0 +1,86 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace LocalProducts.Web.Domain;
+
+public enum CommentState
+{
+    /// Waits for staff: the commenter has no approved comment yet.
+    Pending = 1,
+    Approved = 2,
+    Spam = 3,
+}
+
+/// A reader's comment on a post. The e-mail is never shown; it only recognises a commenter whose
+/// comments staff approved before.
+public sealed partial class Comment
+{
+    public const int MaxTextLength = 2000;
+    /// Comments one address may send in <see cref="RateWindow"/>.
+    public const int RateLimit = 3;
+    public static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(10);
+
+    public int Id { get; private set; }
+    public int PostId { get; init; }
+    public Post? Post { get; private set; }
+    public required string AuthorName { get; set; }
+    public string? Email { get; set; }
+    /// Lower-case e-mail, to find the commenter's earlier comments.
+    public string? EmailKey { get; private set; }
+    public required string Text { get; set; }
+    public CommentState State { get; set; } = CommentState.Pending;
+    /// A one-way hash of the sender's address and the day: enough to limit floods, not to trace anyone.
+    public required string AddressHash { get; init; }
+    public int Reports { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ModeratedAt { get; set; }
+    public Guid? ModeratedBy { get; set; }
+    public uint Version { get; private set; }
+
+    public void NormaliseEmail()
+    {
+        Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
+        EmailKey = Email?.ToLowerInvariant();
+    }
+
+    /// First-time commenters wait for staff; someone with an approved comment is shown at once.
+    public static CommentState InitialState(bool hasApprovedComment) => hasApprovedComment ? CommentState.Approved : CommentState.Pending;
+
+    public void Moderate(CommentState state, Guid staffId, DateTimeOffset now)
+    {
+        State = state;
+        ModeratedBy = staffId;
+        ModeratedAt = now;
+        if (state == CommentState.Approved)
+        {
+            Reports = 0;
+        }
+    }
+
+    public static string HashAddress(string? address, DateOnly day) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"melokal-comment|{address ?? "unknown"}|{day:O}")));
+
+    /// The text as HTML: always encoded, paragraphs and line breaks kept; web addresses become
+    /// links only once staff have approved the comment (and then marked nofollow, ugc).
+    public static string ToHtml(string text, bool linksClickable)
+    {
+        var paragraphs = text.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var html = new StringBuilder();
+        foreach (var paragraph in paragraphs)
+        {
+            var encoded = WebUtility.HtmlEncode(paragraph);
+            if (linksClickable)
+            {
+                encoded = WebAddress().Replace(encoded, m => $"<a href=\"{m.Value}\" rel=\"nofollow ugc noopener\">{m.Value}</a>");
+            }
+            html.Append("<p>").Append(encoded.Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
+        }
+        return html.ToString();
+    }
+
+    // Matched on encoded text: "&" is "&amp;" there, quotes and angle brackets cannot occur.
+    [GeneratedRegex(@"https?://[^\s<>""']+[^\s<>""'.,;:!?)]", RegexOptions.IgnoreCase)]
+    private static partial Regex WebAddress();
+}

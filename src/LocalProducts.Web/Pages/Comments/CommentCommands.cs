@@ -1,0 +1,102 @@
+using LocalProducts.Web.Data;
+using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalProducts.Web.Pages.Comments;
+
+public sealed record CommentTarget(int Id, string Slug, string Title);
+
+public sealed record PublicComment(int Id, string AuthorName, DateTimeOffset CreatedAt, string Html);
+
+public sealed class CommentTargetQuery(AppDbContext db)
+{
+    /// Only published posts take comments.
+    public Task<CommentTarget?> RunAsync(string slug, CancellationToken cancellationToken) =>
+        db.Posts.AsNoTracking()
+            .Where(p => p.Slug == slug && p.State == PostState.Published)
+            .Select(p => new CommentTarget(p.Id, p.Slug, p.Title))
+            .FirstOrDefaultAsync(cancellationToken);
+}
+
+public sealed class PostCommentsQuery(AppDbContext db)
+{
+    public async Task<IReadOnlyList<PublicComment>> RunAsync(string slug, CancellationToken cancellationToken)
+    {
+        var comments = await db.Comments.AsNoTracking()
+            .Where(c => c.Post!.Slug == slug && c.State == CommentState.Approved)
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.AuthorName, c.CreatedAt, c.Text })
+            .ToListAsync(cancellationToken);
+        return comments.Select(c => new PublicComment(c.Id, c.AuthorName, c.CreatedAt, Comment.ToHtml(c.Text, linksClickable: true))).ToList();
+    }
+}
+
+public enum CommentOutcome
+{
+    Shown,
+    AwaitsModeration,
+    TooMany,
+    NotFound,
+}
+
+public sealed record NewComment(string AuthorName, string? Email, string Text, string? ClientAddress);
+
+public sealed class PostCommentCommand(AppDbContext db, TimeProvider clock, OutputCacheEviction eviction, ILogger<PostCommentCommand> logger)
+{
+    public async Task<CommentOutcome> RunAsync(string slug, NewComment input, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var post = await db.Posts.AsNoTracking().Where(p => p.Slug == slug && p.State == PostState.Published).Select(p => new { p.Id }).FirstOrDefaultAsync(cancellationToken);
+        if (post is null)
+        {
+            return CommentOutcome.NotFound;
+        }
+        var addressHash = Comment.HashAddress(input.ClientAddress, Wib.Today(clock));
+        // Counted in the table itself, so the limit holds across every instance of the site.
+        var since = now - Comment.RateWindow;
+        if (await db.Comments.CountAsync(c => c.AddressHash == addressHash && c.CreatedAt > since, cancellationToken) >= Comment.RateLimit)
+        {
+            logger.LogWarning("Comment refused: rate limit reached for one address on post {PostId}", post.Id);
+            return CommentOutcome.TooMany;
+        }
+        var comment = new Comment
+        {
+            PostId = post.Id,
+            AuthorName = input.AuthorName.Trim(),
+            Email = input.Email,
+            Text = input.Text.Trim(),
+            AddressHash = addressHash,
+            CreatedAt = now,
+        };
+        comment.NormaliseEmail();
+        var known = comment.EmailKey is not null
+            && await db.Comments.AnyAsync(c => c.EmailKey == comment.EmailKey && c.State == CommentState.Approved, cancellationToken);
+        comment.State = Comment.InitialState(known);
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Comment {CommentId} on post {PostId}: {State}", comment.Id, post.Id, comment.State);
+        if (comment.State == CommentState.Approved)
+        {
+            await eviction.EvictAsync(OutputCacheEviction.CatalogueTag, cancellationToken);
+            return CommentOutcome.Shown;
+        }
+        return CommentOutcome.AwaitsModeration;
+    }
+}
+
+/// A reader flags a comment; it goes back in front of staff (still shown until they decide).
+public sealed class ReportCommentCommand(AppDbContext db, ILogger<ReportCommentCommand> logger)
+{
+    public async Task<bool> RunAsync(string slug, int commentId, CancellationToken cancellationToken)
+    {
+        var updated = await db.Comments
+            .Where(c => c.Id == commentId && c.Post!.Slug == slug && c.State == CommentState.Approved)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Reports, c => c.Reports + 1), cancellationToken);
+        if (updated > 0)
+        {
+            logger.LogInformation("Comment {CommentId} reported", commentId);
+        }
+        return updated > 0;
+    }
+}
