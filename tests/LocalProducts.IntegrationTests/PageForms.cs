@@ -1,5 +1,12 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using AngleSharp.Html.Dom;
+using LocalProducts.Tests;
+using LocalProducts.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalProducts.IntegrationTests;
 
@@ -59,8 +66,32 @@ public static class PageForms
         return client.PostAsync(action.PathAndQuery, content);
     }
 
-    /// Logs in through /akun/masuk and fails the test unless the site accepted it.
-    public static async Task LogInAsync(this HttpClient client, string email, string password)
+    /// Which site each client talks to, so a log-in can read the account's authenticator key.
+    private static readonly ConditionalWeakTable<HttpClient, WebApplicationFactory<Program>> _sites = new();
+
+    /// Ties a client to its site; <see cref="SiteFixture.CreateClient"/> does it for you.
+    public static HttpClient ForSite(this HttpClient client, WebApplicationFactory<Program> site)
+    {
+        _sites.AddOrUpdate(client, site);
+        return client;
+    }
+
+    /// Logs in through /akun/masuk as a person would, and fails the test unless the site accepted
+    /// it. Works for any account: when the site asks for the second step it types the code the
+    /// account's authenticator app would show (computed from the key in the database), and a
+    /// Staff or Admin account without two-factor sign-in yet is set up through /akun/dua-langkah,
+    /// so a test can open /admin straight after. The client must come from site.CreateClient();
+    /// for any other client use <c>client.LogInAsync(site, email, password)</c>.
+    public static Task LogInAsync(this HttpClient client, string email, string password) =>
+        _sites.TryGetValue(client, out var site)
+            ? client.LogInAsync(site, email, password)
+            : throw new InvalidOperationException(
+                "This client does not know its site: create it with site.CreateClient(), or call client.LogInAsync(site, email, password).");
+
+    public static Task LogInAsync(this HttpClient client, SiteFixture site, string email, string password) =>
+        client.LogInAsync(site.Factory, email, password);
+
+    public static async Task LogInAsync(this HttpClient client, WebApplicationFactory<Program> site, string email, string password)
     {
         var page = await client.GetPageAsync("/akun/masuk");
         var response = await client.SubmitAsync(page, "main form", new Dictionary<string, string>
@@ -68,7 +99,66 @@ public static class PageForms
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });
-        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect, $"Log-in as {email} answered {(int)response.StatusCode}");
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Log-in as {email} answered {(int)response.StatusCode}");
+        var location = response.Headers.Location!.OriginalString;
+        if (location.StartsWith(SecondStepPath, StringComparison.Ordinal))
+        {
+            var step = await client.GetPageAsync(location);
+            response = await client.SubmitAsync(step, "main form", new Dictionary<string, string>
+            {
+                ["Input.Code"] = await AuthenticatorCodeAsync(site, email),
+            });
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && !response.Headers.Location!.OriginalString.StartsWith("/akun/masuk", StringComparison.Ordinal),
+                $"The second log-in step as {email} answered {(int)response.StatusCode}");
+        }
+        if (await NeedsTwoFactorSetupAsync(site, email))
+        {
+            await client.SetUpTwoFactorAsync();
+        }
+    }
+
+    /// Turns on two-factor sign-in for the signed-in account through /akun/dua-langkah, reading
+    /// the key from the page as a person would type it into their app. Returns the key and the
+    /// recovery codes the page shows once.
+    public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> SetUpTwoFactorAsync(this HttpClient client)
+    {
+        var page = await client.GetPageAsync("/akun/dua-langkah");
+        var key = (page.QuerySelector("#authenticator-key")?.TextContent
+            ?? throw new InvalidOperationException("/akun/dua-langkah shows no key: is two-factor sign-in already on?")).Replace(" ", "", StringComparison.Ordinal);
+        var response = await client.SubmitAsync(page, "#enable-form", new Dictionary<string, string>
+        {
+            ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow),
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Setting up two-factor sign-in answered {(int)response.StatusCode}");
+        var result = await SiteFixture.ParseAsync(response);
+        var codes = result.QuerySelectorAll(".recovery-codes code").Select(code => code.TextContent.Trim()).ToList();
+        Assert.True(codes.Count > 0, "Setting up two-factor sign-in showed no recovery codes: " + result.QuerySelector("main")?.TextContent);
+        return (key, codes);
+    }
+
+    /// The code the account's authenticator app shows now.
+    public static async Task<string> AuthenticatorCodeAsync(WebApplicationFactory<Program> site, string email)
+    {
+        using var scope = site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
+        var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{email} has no authenticator key.");
+        return Totp.Code(key, DateTimeOffset.UtcNow);
+    }
+
+    public const string SecondStepPath = "/akun/masuk/dua-langkah";
+
+    private static async Task<bool> NeedsTwoFactorSetupAsync(WebApplicationFactory<Program> site, string email)
+    {
+        using var scope = site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email);
+        if (user is null || user.TwoFactorEnabled)
+        {
+            return false;
+        }
+        var roles = await users.GetRolesAsync(user);
+        return roles.Any(role => Roles.NeedTwoFactor.Contains(role));
     }
 
     private static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form)

@@ -29,8 +29,10 @@ public sealed class SiteFixture : IAsyncLifetime
         _database?.Dispose();
     }
 
+    /// A browser-like client: no automatic redirects, cookies kept. It remembers this site, so
+    /// <c>client.LogInAsync(email, password)</c> can pass the two-factor step.
     public HttpClient CreateClient() =>
-        Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).ForSite(Factory);
 
     public AppDbContext CreateDbContext(out IServiceScope scope)
     {

@@ -1,6 +1,7 @@
 using LocalProducts.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace LocalProducts.Tests;
 
@@ -36,6 +37,22 @@ public class MelokalFactory(string connectionString, string environment = "Devel
         builder.UseSetting("Seeding:LoadDemoData", "true");
         builder.UseSetting("Seeding:CreateDemoAccounts", "true");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
+        // Every test client comes from one address (none, in the test server), so per-address
+        // limits would couple unrelated tests. The rate-limit tests turn them on in a site of
+        // their own and give each client its own X-Forwarded-For.
+        builder.UseSetting("RateLimits:Enabled", "false");
+    }
+
+    /// Program sets Serilog's static bootstrap logger and freezes it as the host starts, which two
+    /// hosts starting at once (two test collections) would both try: start one at a time.
+    private static readonly Lock _starting = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (_starting)
+        {
+            return base.CreateHost(builder);
+        }
     }
 
     /// The .eml files the site wrote to this address, oldest first.

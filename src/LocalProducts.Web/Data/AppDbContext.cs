@@ -1,5 +1,6 @@
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Infrastructure;
+using LocalProducts.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -29,6 +30,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SearchProtectedWord> SearchProtectedWords => Set<SearchProtectedWord>();
     public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
     public DbSet<OutboundClickDay> OutboundClicks => Set<OutboundClickDay>();
+    /// Rate-limit counters shared by every instance (PostgresRateLimiter).
+    public DbSet<RateLimitWindow> RateLimitWindows => Set<RateLimitWindow>();
     /// The Data Protection key ring, shared by every instance of the site.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

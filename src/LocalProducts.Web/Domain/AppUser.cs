@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Identity;
 
 namespace LocalProducts.Web.Domain;
@@ -5,7 +6,33 @@ namespace LocalProducts.Web.Domain;
 /// An account: ministry staff, admin or IKM owner. Shoppers need none.
 public sealed class AppUser : IdentityUser<Guid>
 {
+    public const int DisplayNameMaxLength = 100;
+
+    /// An admin's lock lasts until an admin lifts it; lock-outs after failed log-ins end sooner.
+    public static readonly DateTimeOffset LockedUntilLifted = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
     public string? DisplayName { get; set; }
+
+    /// A display name as people type it, made safe to show and to put in an e-mail: no control
+    /// characters or line breaks, single spaces, trimmed.
+    public static string CleanDisplayName(string? name)
+    {
+        var clean = new StringBuilder(name?.Length ?? 0);
+        foreach (var c in name ?? "")
+        {
+            var whitespace = char.IsWhiteSpace(c) || char.IsControl(c);
+            if (!whitespace)
+            {
+                clean.Append(c);
+            }
+            else if (clean.Length > 0 && clean[^1] != ' ')
+            {
+                clean.Append(' ');
+            }
+        }
+        var result = clean.ToString().Trim();
+        return result.Length > DisplayNameMaxLength ? result[..DisplayNameMaxLength].TrimEnd() : result;
+    }
 }
 
 public static class Roles
@@ -15,4 +42,7 @@ public static class Roles
     public const string IkmOwner = "IkmOwner";
 
     public static readonly string[] All = [Admin, Staff, IkmOwner];
+
+    /// Roles whose accounts must use two-factor sign-in.
+    public static readonly string[] NeedTwoFactor = [Admin, Staff];
 }

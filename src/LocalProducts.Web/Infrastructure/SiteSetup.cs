@@ -1,7 +1,7 @@
 using System.Globalization;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Data.Seeding;
-using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.Accounts;
 using LocalProducts.Web.Infrastructure.Authorization;
 using LocalProducts.Web.Infrastructure.Email;
 using LocalProducts.Web.Pages.Api;
@@ -10,7 +10,6 @@ using LocalProducts.Web.Pages.Discovery;
 using LocalProducts.Web.Pages.Events;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -81,36 +80,13 @@ internal static class SiteSetup
             services.AddScoped(feature);
         }
 
-        services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            })
-            .AddEntityFrameworkStores<AppDbContext>()
-            .AddDefaultTokenProviders();
-        services.ConfigureApplicationCookie(options =>
-        {
-            options.LoginPath = "/akun/masuk";
-            options.LogoutPath = "/akun/keluar";
-            options.AccessDeniedPath = "/galat/403";
-            options.Cookie.Name = "melokal.auth";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            // Signed in but not allowed: answer 403 on the page asked for (the status code page
-            // explains), not a redirect that hides the status.
-            options.Events.OnRedirectToAccessDenied = context =>
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
-        });
+        builder.AddSiteAccounts();
+        builder.AddSiteSecurity();
+        builder.AddSiteRateLimits();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "melokal.af";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = SiteSecurity.CookieSecurePolicy(builder.Environment);
         });
 
         // Brotli or gzip for HTML, CSS and JSON on slow mobile data. Not over HTTPS by default
@@ -143,6 +119,8 @@ internal static class SiteSetup
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
+                options.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admin);
+                options.Conventions.AuthorizeFolder("/Account/Manage");
                 options.Conventions.AuthorizeFolder("/Dashboard", Policies.IkmOwner);
             })
             .AddViewLocalization()
@@ -152,6 +130,7 @@ internal static class SiteSetup
 
     public static void UseSitePipeline(this WebApplication app)
     {
+        app.UseSiteSecurity();
         app.UseResponseCompression();
         app.UseExceptionHandler("/galat/500");
         app.UseStatusCodePagesWithReExecute("/galat/{0}");

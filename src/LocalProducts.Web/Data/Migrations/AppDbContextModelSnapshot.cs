@@ -1158,6 +1158,41 @@ namespace LocalProducts.Web.Data.Migrations
                     b.ToTable("regencies", (string)null);
                 });
 
+            modelBuilder.Entity("LocalProducts.Web.Infrastructure.RateLimiting.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("bucket");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("Hits")
+                        .HasColumnType("integer")
+                        .HasColumnName("hits");
+
+                    b.HasKey("Bucket", "Key", "WindowStart")
+                        .HasName("pk_rate_limit_windows");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_rate_limit_windows_expires_at");
+
+                    b.ToTable("rate_limit_windows", (string)null);
+
+                    NpgsqlEntityTypeBuilderExtensions.IsUnlogged(b, true);
+                });
+
             modelBuilder.Entity("LocalProducts.Web.Infrastructure.ScheduledJobRun", b =>
                 {
                     b.Property<string>("Name")

@@ -1,0 +1,64 @@
+namespace LocalProducts.Web.Infrastructure.RateLimiting;
+
+/// At most <see cref="PermitLimit"/> hits per key in each window of <see cref="Window"/>.
+public sealed class RateLimitRule
+{
+    public int PermitLimit { get; set; }
+    public TimeSpan Window { get; set; }
+}
+
+/// The answer for one hit: allowed or not, and when the window ends.
+public sealed record RateLimitDecision(bool Allowed, int Hits, int PermitLimit, DateTimeOffset WindowEnds)
+{
+    public static RateLimitDecision Unlimited { get; } = new(true, 0, int.MaxValue, DateTimeOffset.MaxValue);
+}
+
+/// The buckets the site limits. A bucket names what is counted; each has a rule in
+/// <see cref="RateLimitOptions"/> (defaults here, overridable under RateLimits:Rules:{bucket}).
+public static class RateLimitBuckets
+{
+    /// Log-in POSTs per client address.
+    public const string LogIn = "log-in";
+    /// Log-in POSTs per e-mail address (its hash), whatever address they come from.
+    public const string LogInAccount = "log-in-account";
+    /// Second-step codes (authenticator or recovery) per client address.
+    public const string TwoFactor = "two-factor";
+    public const string Register = "register";
+    public const string ResendConfirmation = "resend-confirmation";
+    public const string ForgotPassword = "forgot-password";
+    public const string ResetPassword = "reset-password";
+    /// Account e-mails to one address: nobody can use the site to flood someone's inbox.
+    public const string MailToAddress = "mail-to-address";
+
+    public static IReadOnlyDictionary<string, RateLimitRule> Defaults() => new Dictionary<string, RateLimitRule>(StringComparer.Ordinal)
+    {
+        // One office or a training venue can sit behind one address: per-address limits leave room
+        // for a room full of people; the per-account limit and Identity's lockout guard each account.
+        [LogIn] = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(5) },
+        [LogInAccount] = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(15) },
+        [TwoFactor] = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(5) },
+        [Register] = new() { PermitLimit = 20, Window = TimeSpan.FromHours(1) },
+        [ResendConfirmation] = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(15) },
+        [ForgotPassword] = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(15) },
+        [ResetPassword] = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(15) },
+        [MailToAddress] = new() { PermitLimit = 5, Window = TimeSpan.FromHours(1) },
+    };
+}
+
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// Off only where every client shares one address on purpose (the test suite's shared site).
+    public bool Enabled { get; set; } = true;
+
+    /// Rules by bucket; a bucket missing here uses its default.
+    public Dictionary<string, RateLimitRule> Rules { get; } = new(StringComparer.Ordinal);
+
+    public RateLimitRule RuleFor(string bucket) =>
+        Rules.TryGetValue(bucket, out var rule) && rule.PermitLimit > 0 && rule.Window > TimeSpan.Zero
+            ? rule
+            : RateLimitBuckets.Defaults().TryGetValue(bucket, out var fallback)
+                ? fallback
+                : throw new InvalidOperationException($"No rate-limit rule for bucket '{bucket}'.");
+}

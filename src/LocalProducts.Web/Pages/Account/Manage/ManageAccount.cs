@@ -1,0 +1,133 @@
+using System.Security.Claims;
+using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Identity;
+
+namespace LocalProducts.Web.Pages.Account.Manage;
+
+public sealed record AccountView(string DisplayName, string Email, IReadOnlyList<string> Roles, bool TwoFactorEnabled, int RecoveryCodesLeft)
+{
+    public bool NeedsTwoFactor => Roles.Any(role => Domain.Roles.NeedTwoFactor.Contains(role));
+}
+
+public sealed class AccountQuery(UserManager<AppUser> users)
+{
+    /// The signed-in person's own account; null when it no longer exists.
+    public async Task<AccountView?> RunAsync(ClaimsPrincipal principal)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null)
+        {
+            return null;
+        }
+        var roles = await users.GetRolesAsync(user);
+        return new AccountView(user.DisplayName ?? "", user.Email ?? "", [.. roles.Order(StringComparer.Ordinal)], user.TwoFactorEnabled,
+            user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0);
+    }
+}
+
+/// Changes to one's own account. Changing the password changes the security stamp: every other
+/// session of the account ends; this one is signed in again.
+public sealed class ManageAccountCommand(UserManager<AppUser> users, SignInManager<AppUser> signIn, ILogger<ManageAccountCommand> logger)
+{
+    public async Task<IdentityResult> UpdateDisplayNameAsync(ClaimsPrincipal principal, string displayName)
+    {
+        var user = await users.GetUserAsync(principal) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
+        user.DisplayName = AppUser.CleanDisplayName(displayName);
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User {UserId} changed their display name", user.Id);
+        }
+        return result;
+    }
+
+    public async Task<IdentityResult> ChangePasswordAsync(ClaimsPrincipal principal, string currentPassword, string newPassword)
+    {
+        var user = await users.GetUserAsync(principal) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
+        var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (result.Succeeded)
+        {
+            await signIn.RefreshSignInAsync(user);
+            logger.LogInformation("User {UserId} changed their password; other sessions end", user.Id);
+        }
+        return result;
+    }
+}
+
+public sealed record AuthenticatorSetup(string FormattedKey, string Key, string QrCodeDataUri);
+
+/// Two-factor sign-in with an authenticator app: set up, turn off, new recovery codes.
+public sealed class TwoFactorCommand(UserManager<AppUser> users, SignInManager<AppUser> signIn, ILogger<TwoFactorCommand> logger)
+{
+    public const int RecoveryCodeCount = 10;
+
+    /// The key to scan. A key made earlier and not yet confirmed is shown again, so reloading the
+    /// page does not undo a scan. Making a key changes the security stamp: sign in again at once.
+    public async Task<AuthenticatorSetup> SetupAsync(AppUser user)
+    {
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+        }
+        var uri = TwoFactorCodes.AuthenticatorUri(user.Email ?? user.UserName ?? "", key);
+        return new AuthenticatorSetup(TwoFactorCodes.FormatKey(key), key, TwoFactorCodes.QrCodeDataUri(uri));
+    }
+
+    /// Turns two-factor sign-in on when the code matches the app, and returns the recovery codes
+    /// (shown once); null when the code is wrong.
+    public async Task<IReadOnlyList<string>?> EnableAsync(AppUser user, string code)
+    {
+        var normalized = TwoFactorCodes.Normalize(code);
+        if (!TwoFactorCodes.IsAuthenticatorCode(normalized)
+            || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, normalized))
+        {
+            return null;
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
+        // The cookie now says two-factor is on (staff pages need that).
+        await signIn.RefreshSignInAsync(user);
+        logger.LogInformation("User {UserId} turned on two-factor sign-in", user.Id);
+        return [.. codes ?? []];
+    }
+
+    public async Task<IReadOnlyList<string>> NewRecoveryCodesAsync(AppUser user)
+    {
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
+        logger.LogInformation("User {UserId} made new recovery codes", user.Id);
+        return [.. codes ?? []];
+    }
+
+    /// Staff and admins may not turn it off. The old key is dropped so setting up again means a
+    /// fresh scan.
+    public async Task<DisableResult> DisableAsync(AppUser user, string password)
+    {
+        foreach (var role in Roles.NeedTwoFactor)
+        {
+            if (await users.IsInRoleAsync(user, role))
+            {
+                return DisableResult.NotAllowedForRole;
+            }
+        }
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            return DisableResult.WrongPassword;
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        logger.LogInformation("User {UserId} turned off two-factor sign-in", user.Id);
+        return DisableResult.Disabled;
+    }
+
+    public enum DisableResult
+    {
+        Disabled,
+        WrongPassword,
+        NotAllowedForRole,
+    }
+}

@@ -1,0 +1,177 @@
+using LocalProducts.Web.Data;
+using LocalProducts.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalProducts.Web.Pages.Admin.Users;
+
+public sealed record UserRow(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool EmailConfirmed, bool TwoFactorEnabled, DateTimeOffset? LockoutEnd)
+{
+    public bool IsLocked(DateTimeOffset now) => LockoutEnd > now;
+    public bool IsLockedByAdmin => LockoutEnd >= AppUser.LockedUntilLifted;
+}
+
+public sealed record UserListPage(IReadOnlyList<UserRow> Rows, int Total, int PageNumber, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// Accounts for admins: search by e-mail or name, filter by role, a page at a time.
+public sealed class UserListQuery(AppDbContext db)
+{
+    public const int PageSize = 25;
+
+    public async Task<UserListPage> RunAsync(string? search, string? role, int page, CancellationToken cancellationToken)
+    {
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = "%" + EscapeLike(search.Trim()) + "%";
+            users = users.Where(u => EF.Functions.ILike(u.Email!, pattern, "\\") || EF.Functions.ILike(u.DisplayName!, pattern, "\\"));
+        }
+        if (!string.IsNullOrWhiteSpace(role) && Domain.Roles.All.Contains(role))
+        {
+            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
+        }
+        var total = await users.CountAsync(cancellationToken);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var rows = await users
+            .OrderBy(u => u.NormalizedEmail)
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize)
+            .Select(u => new UserRow(
+                u.Id,
+                u.Email ?? "",
+                u.DisplayName ?? "",
+                db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).OrderBy(n => n).ToList(),
+                u.EmailConfirmed,
+                u.TwoFactorEnabled,
+                u.LockoutEnd))
+            .ToListAsync(cancellationToken);
+        return new UserListPage(rows, total, page, PageSize);
+    }
+
+    public async Task<UserRow?> OneAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking()
+            .Where(u => u.Id == id)
+            .Select(u => new UserRow(
+                u.Id,
+                u.Email ?? "",
+                u.DisplayName ?? "",
+                db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).OrderBy(n => n).ToList(),
+                u.EmailConfirmed,
+                u.TwoFactorEnabled,
+                u.LockoutEnd))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
+
+public enum UserAdminResult
+{
+    Done,
+    NotFound,
+    UnknownRole,
+    /// Someone else changed it first: the role was already given or taken, say.
+    Conflict,
+    /// An admin may not take their own Admin role or lock themselves out.
+    NotOnYourself,
+}
+
+/// What an admin does to accounts. Each change also changes the account's security stamp, so the
+/// person's open sessions pick it up on their next request (a lock or a role taken away ends
+/// them). Every action is logged with the admin's and the account's ids.
+public sealed class UserAdminCommand(UserManager<AppUser> users, ILogger<UserAdminCommand> logger)
+{
+    public async Task<UserAdminResult> GrantRoleAsync(Guid adminId, Guid userId, string role)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            return UserAdminResult.UnknownRole;
+        }
+        if (await users.FindByIdAsync(userId.ToString()) is not { } user)
+        {
+            return UserAdminResult.NotFound;
+        }
+        if (!(await users.AddToRoleAsync(user, role)).Succeeded)
+        {
+            return UserAdminResult.Conflict;
+        }
+        await users.UpdateSecurityStampAsync(user);
+        logger.LogInformation("Admin {AdminId} gave role {Role} to user {UserId}", adminId, role, userId);
+        return UserAdminResult.Done;
+    }
+
+    public async Task<UserAdminResult> RevokeRoleAsync(Guid adminId, Guid userId, string role)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            return UserAdminResult.UnknownRole;
+        }
+        if (adminId == userId && role == Roles.Admin)
+        {
+            return UserAdminResult.NotOnYourself;
+        }
+        if (await users.FindByIdAsync(userId.ToString()) is not { } user)
+        {
+            return UserAdminResult.NotFound;
+        }
+        if (!(await users.RemoveFromRoleAsync(user, role)).Succeeded)
+        {
+            return UserAdminResult.Conflict;
+        }
+        await users.UpdateSecurityStampAsync(user);
+        logger.LogInformation("Admin {AdminId} took role {Role} from user {UserId}", adminId, role, userId);
+        return UserAdminResult.Done;
+    }
+
+    /// Locked until an admin unlocks it; the person's sessions end at once.
+    public async Task<UserAdminResult> LockAsync(Guid adminId, Guid userId)
+    {
+        if (adminId == userId)
+        {
+            return UserAdminResult.NotOnYourself;
+        }
+        if (await users.FindByIdAsync(userId.ToString()) is not { } user)
+        {
+            return UserAdminResult.NotFound;
+        }
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, AppUser.LockedUntilLifted);
+        await users.UpdateSecurityStampAsync(user);
+        logger.LogInformation("Admin {AdminId} locked user {UserId}", adminId, userId);
+        return UserAdminResult.Done;
+    }
+
+    /// Lifts an admin's lock or a lock-out after failed log-ins.
+    public async Task<UserAdminResult> UnlockAsync(Guid adminId, Guid userId)
+    {
+        if (await users.FindByIdAsync(userId.ToString()) is not { } user)
+        {
+            return UserAdminResult.NotFound;
+        }
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        logger.LogInformation("Admin {AdminId} unlocked user {UserId}", adminId, userId);
+        return UserAdminResult.Done;
+    }
+
+    /// For a lost phone without recovery codes: two-factor sign-in is turned off and the key
+    /// dropped; staff are asked to set it up again on their next visit to a staff page.
+    public async Task<UserAdminResult> ResetTwoFactorAsync(Guid adminId, Guid userId)
+    {
+        if (adminId == userId)
+        {
+            return UserAdminResult.NotOnYourself;
+        }
+        if (await users.FindByIdAsync(userId.ToString()) is not { } user)
+        {
+            return UserAdminResult.NotFound;
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        logger.LogInformation("Admin {AdminId} reset two-factor sign-in of user {UserId}", adminId, userId);
+        return UserAdminResult.Done;
+    }
+}
