@@ -379,10 +379,9 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("character varying(5)")
                         .HasColumnName("kbli");
 
-                    b.Property<string>("LogoPath")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("logo_path");
+                    b.Property<Guid?>("LogoImageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("logo_image_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -471,6 +470,9 @@ namespace LocalProducts.Web.Data.Migrations
 
                     b.HasIndex("DistrictCode")
                         .HasDatabaseName("ix_ikms_district_code");
+
+                    b.HasIndex("LogoImageId")
+                        .HasDatabaseName("ix_ikms_logo_image_id");
 
                     b.HasIndex("Nib")
                         .IsUnique()
@@ -828,15 +830,9 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("alt_text");
 
-                    b.Property<int>("Height")
-                        .HasColumnType("integer")
-                        .HasColumnName("height");
-
-                    b.Property<string>("Path")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("path");
+                    b.Property<Guid>("ImageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("image_id");
 
                     b.Property<int>("ProductId")
                         .HasColumnType("integer")
@@ -846,15 +842,15 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("sort_order");
 
-                    b.Property<int>("Width")
-                        .HasColumnType("integer")
-                        .HasColumnName("width");
-
                     b.HasKey("Id")
                         .HasName("pk_product_images");
 
-                    b.HasIndex("ProductId")
-                        .HasDatabaseName("ix_product_images_product_id");
+                    b.HasIndex("ImageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_product_images_image_id");
+
+                    b.HasIndex("ProductId", "SortOrder")
+                        .HasDatabaseName("ix_product_images_product_id_sort_order");
 
                     b.ToTable("product_images", (string)null);
                 });
@@ -904,6 +900,98 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasDatabaseName("ix_regencies_province_code");
 
                     b.ToTable("regencies", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.StoredImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer")
+                        .HasColumnName("purpose");
+
+                    b.Property<int>("ShareWidth")
+                        .HasColumnType("integer")
+                        .HasColumnName("share_width");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.PrimitiveCollection<int[]>("Widths")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("widths");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stored_images");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_stored_images_created_at");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_stored_images_created_by");
+
+                    b.ToTable("stored_images", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_stored_images_size", "width > 0 AND height > 0 AND share_width > 0");
+                        });
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.StoredImageVariant", b =>
+                {
+                    b.Property<Guid>("ImageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("image_id");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasColumnName("format");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.Property<int>("ByteLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("byte_length");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("bytes");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.HasKey("ImageId", "Format", "Width")
+                        .HasName("pk_stored_image_variants");
+
+                    b.ToTable("stored_image_variants", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_stored_image_variants_length", "byte_length = octet_length(bytes)");
+                        });
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Infrastructure.ScheduledJobRun", b =>
@@ -1166,6 +1254,12 @@ namespace LocalProducts.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_ikms_districts_district_code");
 
+                    b.HasOne("LocalProducts.Web.Domain.StoredImage", "Logo")
+                        .WithMany()
+                        .HasForeignKey("LogoImageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_ikms_stored_images_logo_image_id");
+
                     b.HasOne("LocalProducts.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1187,6 +1281,8 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasConstraintName("fk_ikms_regencies_regency_code");
 
                     b.Navigation("District");
+
+                    b.Navigation("Logo");
 
                     b.Navigation("Province");
 
@@ -1247,12 +1343,21 @@ namespace LocalProducts.Web.Data.Migrations
 
             modelBuilder.Entity("LocalProducts.Web.Domain.ProductImage", b =>
                 {
+                    b.HasOne("LocalProducts.Web.Domain.StoredImage", "Image")
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_images_stored_images_image_id");
+
                     b.HasOne("LocalProducts.Web.Domain.Product", null)
                         .WithMany("Images")
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_product_images_products_product_id");
+
+                    b.Navigation("Image");
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Domain.Regency", b =>
@@ -1265,6 +1370,25 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasConstraintName("fk_regencies_provinces_province_code");
 
                     b.Navigation("Province");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.StoredImage", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_stored_images_users_created_by");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.StoredImageVariant", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.StoredImage", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stored_image_variants_stored_images_image_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1353,6 +1477,11 @@ namespace LocalProducts.Web.Data.Migrations
                     b.Navigation("Images");
 
                     b.Navigation("MarketplaceLinks");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.StoredImage", b =>
+                {
+                    b.Navigation("Variants");
                 });
 #pragma warning restore 612, 618
         }
