@@ -21,6 +21,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Certification> Certifications => Set<Certification>();
     public DbSet<MarketplaceLink> MarketplaceLinks => Set<MarketplaceLink>();
     public DbSet<ProductImage> ProductImages => Set<ProductImage>();
+    public DbSet<StoredImage> StoredImages => Set<StoredImage>();
+    public DbSet<StoredImageVariant> StoredImageVariants => Set<StoredImageVariant>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<CampaignEvent> Events => Set<CampaignEvent>();

@@ -40,7 +40,9 @@ public sealed class Ikm
     public string? WhatsApp { get; set; }
     public string? Email { get; set; }
     public string? Website { get; set; }
-    public string? LogoPath { get; set; }
+    /// The logo, a stored image (ImagePurpose.IkmLogo). Change it with ReplaceLogo.
+    public Guid? LogoImageId { get; private set; }
+    public StoredImage? Logo { get; private set; }
     public Guid? OwnerId { get; set; }
     public VerificationState Verification { get; private set; } = VerificationState.Pending;
     public string? RejectionReason { get; private set; }
@@ -52,6 +54,15 @@ public sealed class Ikm
     public IReadOnlyList<Product> Products => _products;
 
     public bool IsVerified => Verification == VerificationState.Verified;
+
+    /// Sets a new logo (or none) and returns the one it replaces, for the caller to delete from
+    /// the image store in the same transaction.
+    public Guid? ReplaceLogo(Guid? imageId)
+    {
+        var previous = LogoImageId;
+        LogoImageId = imageId;
+        return previous == imageId ? null : previous;
+    }
 
     public void Verify(DateTimeOffset now)
     {

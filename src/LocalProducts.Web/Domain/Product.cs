@@ -72,7 +72,21 @@ public sealed class Product
         _marketplaceLinks.Add(new MarketplaceLink { Platform = platform, Url = url });
     }
 
-    public void AddImage(ProductImage image) => _images.Add(image);
+    /// Adds an uploaded photo after the others; the first photo is the one cards show.
+    public ProductImage AddImage(Guid imageId, string? altText)
+    {
+        var image = new ProductImage
+        {
+            ImageId = imageId,
+            AltText = string.IsNullOrWhiteSpace(altText) ? null : altText.Trim(),
+            SortOrder = _images.Count == 0 ? 0 : _images.Max(i => i.SortOrder) + 1,
+        };
+        _images.Add(image);
+        return image;
+    }
+
+    /// Takes a photo off the product. The caller deletes the stored image too (ImageStore).
+    public bool RemoveImage(Guid imageId) => _images.RemoveAll(i => i.ImageId == imageId) > 0;
 
     public void Publish(DateTimeOffset now)
     {
@@ -84,14 +98,14 @@ public sealed class Product
     public bool QualifiesForPdnOn(DateOnly day) => _certifications.Any(c => c.QualifiesForPdnOn(day));
 }
 
-/// A product photo. Sizes are derived copies stored beside the original (see the uploads issue).
+/// A product photo: a stored image (its sizes and copies are there) in the product's order.
 public sealed class ProductImage
 {
     public int Id { get; private set; }
     public int ProductId { get; private set; }
-    public required string Path { get; init; }
+    public Guid ImageId { get; init; }
+    public StoredImage? Image { get; private set; }
+    /// What the photo shows, for readers who cannot see it; the product's name when empty.
     public string? AltText { get; set; }
     public int SortOrder { get; set; }
-    public int Width { get; init; }
-    public int Height { get; init; }
 }

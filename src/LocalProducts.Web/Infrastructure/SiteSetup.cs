@@ -4,6 +4,7 @@ using LocalProducts.Web.Data.Seeding;
 using LocalProducts.Web.Infrastructure.Accounts;
 using LocalProducts.Web.Infrastructure.Authorization;
 using LocalProducts.Web.Infrastructure.Email;
+using LocalProducts.Web.Infrastructure.Images;
 using LocalProducts.Web.Pages.Api;
 using LocalProducts.Web.Pages.Bench;
 using LocalProducts.Web.Pages.Discovery;
@@ -72,6 +73,8 @@ internal static class SiteSetup
         services.AddSingleton<MarkdownRenderer>();
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
+        services.AddScoped<ImageStore>();
+        services.AddHostedService<OrphanImageSweeper>();
         // Each feature's queries and commands sit beside its pages; register them by name.
         foreach (var feature in typeof(SiteSetup).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.Namespace?.StartsWith("LocalProducts.Web.Pages", StringComparison.Ordinal) == true
@@ -101,6 +104,9 @@ internal static class SiteSetup
                 .SetVaryByQuery("*")
                 .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
                 .Tag(OutputCacheEviction.CatalogueTag));
+            // Image copies never change (a new upload has a new id): no tag, nothing evicts them;
+            // a short life keeps only the images of the moment in memory.
+            options.AddPolicy(MediaEndpoints.CachePolicy, policy => policy.Expire(TimeSpan.FromMinutes(10)));
         });
         services.AddSingleton<OutputCacheEviction>();
         services.AddSingleton(new CatalogueCache(TimeSpan.FromSeconds(builder.Configuration.GetValue("CatalogueCache:Seconds", CatalogueCache.DefaultLifetime.TotalSeconds))));
@@ -156,6 +162,7 @@ internal static class SiteSetup
         app.MapDiscovery();
         app.MapCatalogueApi();
         app.MapEventCalendar();
+        app.MapMedia();
         app.MapBenchBaselines();
     }
 }

@@ -1,12 +1,13 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.Images;
 using LocalProducts.Web.Pages.Products;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages;
 
 public sealed record HomeCampaign(string Slug, string Name, string Hashtag, string? Tagline);
-public sealed record HomeMaker(string Slug, string Name, string RegencyName, string ProvinceName, int ProductCount);
+public sealed record HomeMaker(string Slug, string Name, string RegencyName, string ProvinceName, int ProductCount, StoredImageView? Logo);
 public sealed record HomePost(string Slug, string Title, string? Lead, DateTimeOffset? PublishedAt);
 public sealed record HomeFigures(int Ikms, int Products, int Provinces);
 
@@ -50,7 +51,8 @@ public sealed class HomeQuery(AppDbContext db, TimeProvider clock)
         var makers = await db.Ikms.AsNoTracking()
             .Where(i => i.Verification == VerificationState.Verified)
             .OrderByDescending(i => i.VerifiedAt).ThenBy(i => i.Id)
-            .Select(i => new HomeMaker(i.Slug, i.Name, i.Regency!.Name, i.Province!.Name, i.Products.Count(p => p.State == ProductState.Published)))
+            .Select(i => new HomeMaker(i.Slug, i.Name, i.Regency!.Name, i.Province!.Name, i.Products.Count(p => p.State == ProductState.Published),
+                i.Logo == null ? null : new StoredImageView(i.Logo.Id, i.Logo.Width, i.Logo.Height, i.Logo.Widths, i.Logo.ShareWidth)))
             .Take(6)
             .ToListAsync(cancellationToken);
         var posts = await db.Posts.AsNoTracking()

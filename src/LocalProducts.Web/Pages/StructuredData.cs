@@ -13,7 +13,8 @@ public static class StructuredData
     public static string Product(ProductDetailView v, HttpContext context)
     {
         var url = SiteText.AbsoluteUrl(context, $"/produk/{v.Slug}");
-        var images = v.ImagePaths.Count > 0 ? v.ImagePaths : [SiteText.CategoryImage(v.CategorySlug)];
+        // Search engines get the JPEG copies: the widest each photo has, in a format every crawler reads.
+        var images = v.Photos.Count > 0 ? v.Photos.Select(p => p.Image.ShareUrl).ToList() : [SiteText.CategoryImage(v.CategorySlug)];
         object offers = v.PriceMax is { } max
             ? new Dictionary<string, object> { ["@type"] = "AggregateOffer", ["priceCurrency"] = "IDR", ["lowPrice"] = v.PriceMin, ["highPrice"] = max, ["url"] = url }
             : new Dictionary<string, object> { ["@type"] = "Offer", ["priceCurrency"] = "IDR", ["price"] = v.PriceMin, ["url"] = url };
@@ -45,6 +46,7 @@ public static class StructuredData
             ["name"] = v.Name,
             ["url"] = SiteText.AbsoluteUrl(context, $"/ikm/{v.Slug}"),
             ["description"] = v.StoryText,
+            ["logo"] = v.Logo is null ? null : SiteText.AbsoluteUrl(context, v.Logo.ShareUrl),
             ["foundingDate"] = v.FoundedYear?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["email"] = v.Email,
             ["telephone"] = v.WhatsApp,

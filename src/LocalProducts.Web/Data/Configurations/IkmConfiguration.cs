@@ -24,7 +24,8 @@ internal sealed class IkmConfiguration : IEntityTypeConfiguration<Ikm>
         builder.Property(i => i.WhatsApp).HasMaxLength(16);
         builder.Property(i => i.Email).HasMaxLength(256);
         builder.Property(i => i.Website).HasMaxLength(500);
-        builder.Property(i => i.LogoPath).HasMaxLength(500);
+        builder.HasOne(i => i.Logo).WithMany().HasForeignKey(i => i.LogoImageId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(i => i.LogoImageId);
         builder.Property(i => i.RejectionReason).HasMaxLength(1000);
         builder.Property(i => i.Version).IsRowVersion();
         builder.HasOne(i => i.Province).WithMany().HasForeignKey(i => i.ProvinceCode).OnDelete(DeleteBehavior.Restrict);

@@ -81,7 +81,10 @@ internal sealed class ProductImageConfiguration : IEntityTypeConfiguration<Produ
 {
     public void Configure(EntityTypeBuilder<ProductImage> builder)
     {
-        builder.Property(i => i.Path).HasMaxLength(500);
         builder.Property(i => i.AltText).HasMaxLength(300);
+        // Deleting the stored image takes it off the product; one image is on one product only.
+        builder.HasOne(i => i.Image).WithMany().HasForeignKey(i => i.ImageId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(i => i.ImageId).IsUnique();
+        builder.HasIndex(i => new { i.ProductId, i.SortOrder });
     }
 }

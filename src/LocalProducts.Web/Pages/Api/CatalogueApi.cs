@@ -36,6 +36,8 @@ public static class CatalogueApi
                     regency = p.RegencyName,
                     province = p.ProvinceName,
                     pdn = p.IsPdn,
+                    // The first photo's JPEG copy (any client reads JPEG); null without a photo.
+                    image = p.Photo is null ? null : SiteText.AbsoluteUrl(context, p.Photo.ShareUrl),
                 }),
                 facets = new
                 {

@@ -1,12 +1,13 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Infrastructure;
+using LocalProducts.Web.Infrastructure.Images;
 using LocalProducts.Web.Pages.Products;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.Ikm;
 
-public sealed record IkmListItem(string Slug, string Name, string RegencyName, string ProvinceName, string? Sentra, int ProductCount);
+public sealed record IkmListItem(string Slug, string Name, string RegencyName, string ProvinceName, string? Sentra, int ProductCount, StoredImageView? Logo);
 
 public sealed record IkmDirectoryInput(string? Q, string? Provinsi, string? Kota, string? Kategori, string? Sentra, int Halaman)
 {
@@ -97,7 +98,8 @@ public sealed class IkmDirectoryQuery(AppDbContext db)
             .OrderBy(i => i.Province!.Name).ThenBy(i => i.Name).ThenBy(i => i.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(i => new IkmListItem(i.Slug, i.Name, i.Regency!.Name, i.Province!.Name, i.Sentra,
-                i.Products.Count(p => p.State == ProductState.Published)))
+                i.Products.Count(p => p.State == ProductState.Published),
+                i.Logo == null ? null : new StoredImageView(i.Logo.Id, i.Logo.Width, i.Logo.Height, i.Logo.Widths, i.Logo.ShareWidth)))
             .ToListAsync(cancellationToken);
 
         var provinceOptions = (await byRegion.GroupBy(i => i.ProvinceCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
@@ -134,6 +136,7 @@ public sealed record IkmProfileView(
     string? Email,
     string? Website,
     bool IsVerified,
+    StoredImageView? Logo,
     IReadOnlyList<ProductCard> Products);
 
 public sealed class IkmProfileQuery(AppDbContext db, TimeProvider clock, MarkdownRenderer markdown)
@@ -158,6 +161,7 @@ public sealed class IkmProfileQuery(AppDbContext db, TimeProvider clock, Markdow
                 i.WhatsApp,
                 i.Email,
                 i.Website,
+                Logo = i.Logo == null ? null : new StoredImageView(i.Logo.Id, i.Logo.Width, i.Logo.Height, i.Logo.Widths, i.Logo.ShareWidth),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (ikm is null)
@@ -171,6 +175,6 @@ public sealed class IkmProfileQuery(AppDbContext db, TimeProvider clock, Markdow
             .ToListAsync(cancellationToken);
         return new IkmProfileView(ikm.Slug, ikm.Name, markdown.ToSafeHtml(ikm.Story), markdown.ToPlainText(ikm.Story), ikm.Scale,
             ikm.RegencyName, ikm.ProvinceName, ikm.DistrictName, ikm.Address, ikm.Sentra, ikm.FoundedYear,
-            ikm.WhatsApp, ikm.Email, ikm.Website, IsVerified: true, products);
+            ikm.WhatsApp, ikm.Email, ikm.Website, IsVerified: true, ikm.Logo, products);
     }
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.Images;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.Products;
@@ -17,7 +18,7 @@ public sealed record ProductCard(
     string CategoryName,
     long PriceMin,
     long? PriceMax,
-    string? ImagePath,
+    StoredImageView? Photo,
     bool IsPdn)
 {
     public static IQueryable<Product> Visible(IQueryable<Product> products) =>
@@ -34,7 +35,10 @@ public sealed record ProductCard(
         english ? p.Category.NameEn : p.Category.Name,
         p.PriceMin,
         p.PriceMax,
-        p.Images.OrderBy(i => i.SortOrder).Select(i => i.Path).FirstOrDefault(),
+        // The first photo; none shows the category's drawing.
+        p.Images.OrderBy(i => i.SortOrder).ThenBy(i => i.Id)
+            .Select(i => new StoredImageView(i.Image!.Id, i.Image.Width, i.Image.Height, i.Image.Widths, i.Image.ShareWidth))
+            .FirstOrDefault(),
         // Kept by the database from the certificates (see ProductSearchColumns).
         EF.Property<DateOnly?>(p, ProductSearchColumns.PdnValidUntil) >= today);
 }

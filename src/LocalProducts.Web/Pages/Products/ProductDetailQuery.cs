@@ -1,6 +1,7 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Infrastructure;
+using LocalProducts.Web.Infrastructure.Images;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.Products;
@@ -9,6 +10,8 @@ public sealed record CertificationView(CertificationKind Kind, string Number, Da
 public sealed record MarketplaceView(Marketplace Platform, string Url);
 public sealed record MakerCard(string Slug, string Name, string RegencyName, string ProvinceName, bool IsVerified, string? WhatsApp);
 public sealed record Breadcrumb(string Name, string Url);
+/// A product photo with what it shows, for readers who cannot see it (null: the page says "photo n of m").
+public sealed record ProductPhotoView(StoredImageView Image, string? AltText);
 
 public sealed record ProductDetailView(
     string Slug,
@@ -20,7 +23,7 @@ public sealed record ProductDetailView(
     string? Unit,
     int MinOrder,
     string CategorySlug,
-    IReadOnlyList<string> ImagePaths,
+    IReadOnlyList<ProductPhotoView> Photos,
     MakerCard Maker,
     IReadOnlyList<CertificationView> Certifications,
     IReadOnlyList<MarketplaceView> Marketplaces,
@@ -52,7 +55,9 @@ public sealed class ProductDetailQuery(AppDbContext db, TimeProvider clock, Mark
                 CategoryName = english ? p.Category.NameEn : p.Category.Name,
                 ParentSlug = p.Category.Parent == null ? null : p.Category.Parent.Slug,
                 ParentName = p.Category.Parent == null ? null : english ? p.Category.Parent.NameEn : p.Category.Parent.Name,
-                Images = p.Images.OrderBy(i => i.SortOrder).Select(i => i.Path).ToList(),
+                Photos = p.Images.OrderBy(i => i.SortOrder).ThenBy(i => i.Id)
+                    .Select(i => new ProductPhotoView(new StoredImageView(i.Image!.Id, i.Image.Width, i.Image.Height, i.Image.Widths, i.Image.ShareWidth), i.AltText))
+                    .ToList(),
                 Maker = new MakerCard(p.Ikm!.Slug, p.Ikm.Name, p.Ikm.Regency!.Name, p.Ikm.Province!.Name,
                     p.Ikm.Verification == VerificationState.Verified, p.Ikm.WhatsApp),
                 Certifications = p.Certifications.OrderBy(c => c.Kind)
@@ -97,7 +102,7 @@ public sealed class ProductDetailQuery(AppDbContext db, TimeProvider clock, Mark
             product.Unit,
             product.MinOrder,
             product.CategorySlug,
-            product.Images,
+            product.Photos,
             product.Maker,
             certifications,
             product.Marketplaces,

@@ -1,0 +1,50 @@
+using LocalProducts.Web.Domain;
+
+namespace LocalProducts.Web.Infrastructure.Images;
+
+/// The sizes an upload must have and the copies made of it, per purpose.
+/// <param name="MinShortSide">Smaller photos look blurred on a phone; the owner is asked for a better one.</param>
+/// <param name="Widths">WebP copies for srcset; copies wider than the upload are not made (no upscaling).</param>
+/// <param name="ShareWidth">The JPEG copy for OpenGraph and WhatsApp previews (1200 px is what they show largest).</param>
+public sealed record ImagePolicy(int MinShortSide, IReadOnlyList<int> Widths, int ShareWidth)
+{
+    /// The WebP widths for an upload this wide: every policy width below it, plus the upload's own
+    /// width when it is narrower than the largest, so a small photo is still served whole.
+    public int[] WidthsFor(int originalWidth)
+    {
+        var widths = Widths.Where(w => w < originalWidth).ToList();
+        var largest = Math.Min(originalWidth, Widths[^1]);
+        if (!widths.Contains(largest))
+        {
+            widths.Add(largest);
+        }
+        return [.. widths.Order()];
+    }
+
+    public int ShareWidthFor(int originalWidth) => Math.Min(originalWidth, ShareWidth);
+}
+
+public static class ImageRules
+{
+    /// 5 MB: a phone photo fits; anything larger is refused before it is decoded.
+    public const int MaxUploadBytes = 5 * 1024 * 1024;
+    /// Decompression bombs: a small file can claim a huge canvas. Refused from the header alone.
+    public const int MaxSide = 10_000;
+    public const long MaxPixels = 40_000_000;
+    /// Lossy WebP at this quality is about a third of a JPEG of the same look.
+    public const float WebpQuality = 78;
+    public const int JpegQuality = 82;
+
+    /// A request carrying one photo and a form's fields: the check above answers files up to this
+    /// size with its own message; beyond it the form is not read (see ImageUploadLimitsAttribute).
+    public const long MaxRequestBytes = MaxUploadBytes + (1024 * 1024);
+
+    private static readonly ImagePolicy _photo = new(200, [160, 320, 640, 960, 1280], 1200);
+    private static readonly ImagePolicy _logo = new(96, [96, 192, 384], 512);
+
+    public static ImagePolicy For(ImagePurpose purpose) => purpose switch
+    {
+        ImagePurpose.IkmLogo => _logo,
+        _ => _photo,
+    };
+}

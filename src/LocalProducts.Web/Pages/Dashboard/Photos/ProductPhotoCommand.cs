@@ -1,0 +1,65 @@
+using LocalProducts.Web.Data;
+using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure;
+using LocalProducts.Web.Infrastructure.Images;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalProducts.Web.Pages.Dashboard.Photos;
+
+/// Adds and removes a product's photos for its IKM's owner. The owner is checked here, on the
+/// server, before any image is processed: the product id a form posts proves nothing.
+public sealed class ProductPhotoCommand(AppDbContext db, ImageStore images, OutputCacheEviction cache, ILogger<ProductPhotoCommand> logger)
+{
+    /// Keeps one product within its storage budget (decision 0006): six photos of about 0.5 MB of copies each.
+    public const int MaxPhotos = 6;
+
+    /// Checks and stores the posted file, then adds it after the product's other photos.
+    public async Task<ImageChange> AddAsync(int productId, Guid ownerId, IFormFile? file, string? altText, CancellationToken cancellationToken)
+    {
+        var product = await db.Products.Include(p => p.Images).Include(p => p.Ikm)
+            .FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
+        if (product is null)
+        {
+            return ImageChange.NotFound;
+        }
+        if (product.Ikm!.OwnerId != ownerId)
+        {
+            logger.LogWarning("User {UserId} tried to add a photo to product {ProductId} of another IKM", ownerId, productId);
+            return ImageChange.Forbidden;
+        }
+        if (product.Images.Count >= MaxPhotos)
+        {
+            return new ImageChange(ImageChangeStatus.TooMany);
+        }
+
+        var saved = await images.SaveUploadAsync(file, ImagePurpose.ProductPhoto, ownerId, cancellationToken);
+        if (!saved.Succeeded)
+        {
+            return new ImageChange(ImageChangeStatus.Refused, saved.Failure);
+        }
+        // Only a product_images row is inserted: the product's own row (and its version) is untouched.
+        product.AddImage(saved.Value.Id, altText);
+        await db.SaveChangesAsync(cancellationToken);
+        await cache.EvictAsync(OutputCacheEviction.CatalogueTag, cancellationToken);
+        return new ImageChange(ImageChangeStatus.Done, ImageId: saved.Value.Id);
+    }
+
+    /// Takes the photo off the product and deletes the stored image with its copies.
+    public async Task<ImageChange> RemoveAsync(int productId, Guid ownerId, Guid imageId, CancellationToken cancellationToken)
+    {
+        var owner = await db.Products.Where(p => p.Id == productId).Select(p => new { p.Ikm!.OwnerId }).FirstOrDefaultAsync(cancellationToken);
+        if (owner is null || !await db.ProductImages.AnyAsync(i => i.ProductId == productId && i.ImageId == imageId, cancellationToken))
+        {
+            return ImageChange.NotFound;
+        }
+        if (owner.OwnerId != ownerId)
+        {
+            logger.LogWarning("User {UserId} tried to remove a photo of product {ProductId} of another IKM", ownerId, productId);
+            return ImageChange.Forbidden;
+        }
+        // The product_images row goes with the image (ON DELETE CASCADE).
+        await images.DeleteAsync(imageId, cancellationToken);
+        await cache.EvictAsync(OutputCacheEviction.CatalogueTag, cancellationToken);
+        return new ImageChange(ImageChangeStatus.Done);
+    }
+}
