@@ -1,6 +1,7 @@
 using LocalProducts.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace LocalProducts.Tests;
 
@@ -28,6 +29,19 @@ public class MelokalFactory(string connectionString, string environment = "Devel
 {
     /// The development e-mail sender's folder for this site: tests read the messages from it.
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"melokal-mail-{Guid.NewGuid():N}");
+
+    // Program sets Serilog's static bootstrap logger and freezes it while the host is built; two
+    // sites starting at once in one test process (collections run in parallel) would freeze the
+    // same logger twice. Sites therefore start one at a time; they run side by side afterwards.
+    private static readonly Lock _startLock = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (_startLock)
+        {
+            return base.CreateHost(builder);
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -26,6 +26,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SearchProtectedWord> SearchProtectedWords => Set<SearchProtectedWord>();
     public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
     public DbSet<OutboundClickDay> OutboundClicks => Set<OutboundClickDay>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     /// The Data Protection key ring, shared by every instance of the site.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

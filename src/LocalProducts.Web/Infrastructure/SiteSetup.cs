@@ -2,6 +2,7 @@ using System.Globalization;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Data.Seeding;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.Audit;
 using LocalProducts.Web.Infrastructure.Authorization;
 using LocalProducts.Web.Infrastructure.Email;
 using LocalProducts.Web.Pages.Api;
@@ -51,7 +52,8 @@ internal static class SiteSetup
 
         var dataSource = new NpgsqlDataSourceBuilder(AppDbContext.TunedConnectionString(connectionString)).Build();
         builder.Services.AddSingleton(dataSource);
-        builder.Services.AddDbContext<AppDbContext>(options => AppDbContext.Configure(options, dataSource));
+        builder.Services.AddDbContext<AppDbContext>((services, options) =>
+            AppDbContext.Configure(options, dataSource).AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
         builder.Services.AddDataProtection()
             .SetApplicationName("Melokal")
             .PersistKeysToDbContext<AppDbContext>();
@@ -70,6 +72,7 @@ internal static class SiteSetup
         services.AddSingleton<MarkdownRenderer>();
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
+        services.AddAuditLog();
         // Each feature's queries and commands sit beside its pages; register them by name.
         foreach (var feature in typeof(SiteSetup).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.Namespace?.StartsWith("LocalProducts.Web.Pages", StringComparison.Ordinal) == true
@@ -96,6 +99,13 @@ internal static class SiteSetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // A signed-in user without the role gets 403 and the friendly /galat/403 page (through
+            // the status-code pages), not a redirect that answers 200.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddAntiforgery(options =>
         {
@@ -129,6 +139,8 @@ internal static class SiteSetup
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         services.AddAuthorizationBuilder().AddSitePolicies();
+        services.AddResourceAuthorization();
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, ModelBindingMessages>();
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
