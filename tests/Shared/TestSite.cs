@@ -30,6 +30,19 @@ public class MelokalFactory(string connectionString, string environment = "Devel
     /// The development e-mail sender's folder for this site: tests read the messages from it.
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"melokal-mail-{Guid.NewGuid():N}");
 
+    // Program sets Serilog's static bootstrap logger and freezes it while the host is built; two
+    // sites starting at once in one test process (collections run in parallel) would freeze the
+    // same logger twice. Sites therefore start one at a time; they run side by side afterwards.
+    private static readonly Lock _startLock = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (_startLock)
+        {
+            return base.CreateHost(builder);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
@@ -41,18 +54,6 @@ public class MelokalFactory(string connectionString, string environment = "Devel
         // limits would couple unrelated tests. The rate-limit tests turn them on in a site of
         // their own and give each client its own X-Forwarded-For.
         builder.UseSetting("RateLimits:Enabled", "false");
-    }
-
-    /// Program sets Serilog's static bootstrap logger and freezes it as the host starts, which two
-    /// hosts starting at once (two test collections) would both try: start one at a time.
-    private static readonly Lock _starting = new();
-
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        lock (_starting)
-        {
-            return base.CreateHost(builder);
-        }
     }
 
     /// The .eml files the site wrote to this address, oldest first.

@@ -34,6 +34,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OutboundClickDay> OutboundClicks => Set<OutboundClickDay>();
     /// Rate-limit counters shared by every instance (PostgresRateLimiter).
     public DbSet<RateLimitWindow> RateLimitWindows => Set<RateLimitWindow>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     /// The Data Protection key ring, shared by every instance of the site.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -79,6 +79,15 @@ public sealed class Ikm
         VerifiedAt = null;
     }
 
+    /// Back to "menunggu verifikasi": a rejected IKM corrected by its owner, or a verified one whose
+    /// name or NIB (what staff checked) changed.
+    public void Resubmit()
+    {
+        Verification = VerificationState.Pending;
+        RejectionReason = null;
+        VerifiedAt = null;
+    }
+
     public static bool IsValidWhatsApp(string? number) =>
         number is { Length: >= 10 and <= 16 } && number.StartsWith("+62", StringComparison.Ordinal)
         && number[1..].All(char.IsAsciiDigit);

@@ -95,6 +95,26 @@ public sealed class Product
         PublishedAt ??= now;
     }
 
+    /// Staff hide with a reason the owner sees; an owner hides their own listing without one.
+    public bool IsHiddenByStaff => State == ProductState.Hidden && HiddenReason is not null;
+
+    public void Hide(string? reason)
+    {
+        State = ProductState.Hidden;
+        HiddenReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+    }
+
+    /// Waits for staff again: a listing of an unverified IKM, or one staff hid and the owner changed.
+    public void SubmitForReview()
+    {
+        State = ProductState.PendingReview;
+        HiddenReason = null;
+    }
+
+    public void RemoveCertification(Certification certification) => _certifications.Remove(certification);
+
+    public void RemoveMarketplaceLink(MarketplaceLink link) => _marketplaceLinks.Remove(link);
+
     public bool QualifiesForPdnOn(DateOnly day) => _certifications.Any(c => c.QualifiesForPdnOn(day));
 }
 

@@ -1,28 +1,49 @@
 namespace LocalProducts.Web.Domain;
 
-/// Indonesian mobile numbers as WhatsApp links need them: +62 followed by the number without its
-/// leading zero. People write 0812-3456-7890, 62812…, +62 812 3456 7890.
+/// WhatsApp numbers are kept in international form (+628…), the form wa.me links need. Owners
+/// type them as they say them: "0812-3456-7890", "62 812 3456 7890" or "+62 812…".
 public static class WhatsAppNumber
 {
-    public static string? Normalise(string? typed)
+    /// The number as +628…, or null when it is not an Indonesian mobile number.
+    public static string? Normalize(string? typed)
     {
         if (string.IsNullOrWhiteSpace(typed))
         {
             return null;
         }
-        var trimmed = typed.Trim();
-        if (trimmed.Any(c => !(char.IsAsciiDigit(c) || c is ' ' or '-' or '.' or '(' or ')' or '+')) || trimmed.LastIndexOf('+') > 0)
+        var plus = typed.TrimStart().StartsWith('+');
+        var digits = new string([.. typed.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '.' or '(' or ')' or '+'))]);
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit) || typed.Count(c => c == '+') > (plus ? 1 : 0))
         {
             return null;
         }
-        var digits = new string(trimmed.Where(char.IsAsciiDigit).ToArray());
-        var national = digits switch
+        string national;
+        if (plus)
         {
-            _ when digits.StartsWith("62", StringComparison.Ordinal) => digits[2..],
-            _ when digits.StartsWith('0') && !trimmed.StartsWith('+') => digits[1..],
-            _ => null,
-        };
-        // Mobile numbers start with 8 and have 9 to 12 digits after the country code.
-        return national is { Length: >= 9 and <= 12 } && national.StartsWith('8') ? "+62" + national : null;
+            if (!digits.StartsWith("62", StringComparison.Ordinal))
+            {
+                return null;
+            }
+            national = digits[2..];
+        }
+        else if (digits.StartsWith("62", StringComparison.Ordinal))
+        {
+            national = digits[2..];
+        }
+        else if (digits.StartsWith('0'))
+        {
+            national = digits[1..];
+        }
+        else
+        {
+            return null;
+        }
+        // Mobile numbers: 8 then 8 to 11 more digits (0812-345-678 up to 0812-3456-78901).
+        if (national.Length is < 9 or > 12 || national[0] != '8')
+        {
+            return null;
+        }
+        var number = "+62" + national;
+        return Ikm.IsValidWhatsApp(number) ? number : null;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Data.Seeding;
 using LocalProducts.Web.Infrastructure.Accounts;
+using LocalProducts.Web.Infrastructure.Audit;
 using LocalProducts.Web.Infrastructure.Authorization;
 using LocalProducts.Web.Infrastructure.Email;
 using LocalProducts.Web.Infrastructure.Images;
@@ -54,7 +55,8 @@ internal static class SiteSetup
 
         var dataSource = new NpgsqlDataSourceBuilder(AppDbContext.TunedConnectionString(connectionString)).Build();
         builder.Services.AddSingleton(dataSource);
-        builder.Services.AddDbContext<AppDbContext>(options => AppDbContext.Configure(options, dataSource));
+        builder.Services.AddDbContext<AppDbContext>((services, options) =>
+            AppDbContext.Configure(options, dataSource).AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
         builder.Services.AddDataProtection()
             .SetApplicationName("Melokal")
             .PersistKeysToDbContext<AppDbContext>();
@@ -75,6 +77,7 @@ internal static class SiteSetup
         services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
         services.AddScoped<ImageStore>();
         services.AddHostedService<OrphanImageSweeper>();
+        services.AddAuditLog();
         // Each feature's queries and commands sit beside its pages; register them by name.
         foreach (var feature in typeof(SiteSetup).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.Namespace?.StartsWith("LocalProducts.Web.Pages", StringComparison.Ordinal) == true
@@ -122,6 +125,8 @@ internal static class SiteSetup
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         services.AddAuthorizationBuilder().AddSitePolicies();
+        services.AddResourceAuthorization();
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, ModelBindingMessages>();
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Staff);

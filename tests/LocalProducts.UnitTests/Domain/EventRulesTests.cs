@@ -24,7 +24,7 @@ public sealed class EventRulesTests
     [InlineData("0812 3456 7890 ext", null)]
     [InlineData("<script>", null)]
     public void WhatsAppNumber_IsWrittenAsPlus62(string typed, string? expected) =>
-        Assert.Equal(expected, WhatsAppNumber.Normalise(typed));
+        Assert.Equal(expected, WhatsAppNumber.Normalize(typed));
 
     [Fact]
     public void CalendarFile_EscapesTextAndFoldsLongLines()

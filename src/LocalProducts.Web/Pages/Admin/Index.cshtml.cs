@@ -2,10 +2,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LocalProducts.Web.Pages.Admin;
 
-/// The staff's start page (Staff policy on the folder): links to the staff tools.
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(StaffHomeQuery query) : PageModel
 {
-    public void OnGet()
-    {
-    }
+    public StaffHomeView View { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => View = await query.RunAsync(cancellationToken);
 }

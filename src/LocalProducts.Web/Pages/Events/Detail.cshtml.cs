@@ -37,7 +37,7 @@ public sealed class DetailModel(EventDetailQuery query, RegisterForEventCommand 
             return NotFound();
         }
         View = view;
-        var whatsApp = WhatsAppNumber.Normalise(Input.WhatsApp);
+        var whatsApp = WhatsAppNumber.Normalize(Input.WhatsApp);
         if (!string.IsNullOrWhiteSpace(Input.WhatsApp) && whatsApp is null)
         {
             ModelState.AddModelError("Input.WhatsApp", text["Nomor WhatsApp tidak valid. Tulis seperti 0812 3456 7890 atau +62 812 3456 7890."]);
