@@ -8,6 +8,8 @@ using LocalProducts.Web.Pages.Api;
 using LocalProducts.Web.Pages.Bench;
 using LocalProducts.Web.Pages.Discovery;
 using LocalProducts.Web.Pages.Events;
+using LocalProducts.Web.Pages.News;
+using LocalProducts.Web.Pages.Newsroom;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -70,6 +72,10 @@ internal static class SiteSetup
         services.Configure<SeedingOptions>(builder.Configuration.GetSection(SeedingOptions.Section));
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<SearchVocabularyRefresher>();
+        // Newsroom: scheduled posts go public on time; reads of posts are counted per instance.
+        services.AddHostedService<ScheduledPostPublisher>();
+        services.AddSingleton<PostViewCounter>();
+        services.AddHostedService<PostViewFlusher>();
         services.AddSingleton<MarkdownRenderer>();
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
@@ -144,6 +150,7 @@ internal static class SiteSetup
             {
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
                 options.Conventions.AuthorizeFolder("/Dashboard", Policies.IkmOwner);
+                options.Conventions.AuthorizeFolder("/Newsroom", Policies.Newsroom);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
@@ -166,6 +173,8 @@ internal static class SiteSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Before the output cache, so cached answers are counted too.
+        app.UseMiddleware<PostViewCountingMiddleware>();
         // Off only to measure the pages without it (benchmarks).
         if (app.Configuration.GetValue("OutputCache:Enabled", true))
         {
@@ -177,6 +186,7 @@ internal static class SiteSetup
         app.MapDiscovery();
         app.MapCatalogueApi();
         app.MapEventCalendar();
+        app.MapNewsFeeds();
         app.MapBenchBaselines();
     }
 }

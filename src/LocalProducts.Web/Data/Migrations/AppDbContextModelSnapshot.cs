@@ -302,6 +302,30 @@ namespace LocalProducts.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LocalProducts.Web.Domain.CampaignSlugRedirect", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.HasKey("Slug")
+                        .HasName("pk_campaign_slug_history");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_campaign_slug_history_campaign_id");
+
+                    b.ToTable("campaign_slug_history", (string)null);
+                });
+
             modelBuilder.Entity("LocalProducts.Web.Domain.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -720,6 +744,10 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("author");
 
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(100000)
@@ -744,6 +772,10 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("editor");
 
+                    b.Property<Guid?>("EditorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("editor_id");
+
                     b.Property<string>("HeroCaption")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
@@ -767,6 +799,15 @@ namespace LocalProducts.Web.Data.Migrations
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
+
+                    b.PrimitiveCollection<int[]>("RelatedPostIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("related_post_ids");
+
+                    b.Property<DateTimeOffset?>("ScheduledFor")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_for");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -802,8 +843,18 @@ namespace LocalProducts.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_posts");
 
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_posts_author_id");
+
                     b.HasIndex("CampaignId")
                         .HasDatabaseName("ix_posts_campaign_id");
+
+                    b.HasIndex("EditorId")
+                        .HasDatabaseName("ix_posts_editor_id");
+
+                    b.HasIndex("ScheduledFor")
+                        .HasDatabaseName("ix_posts_scheduled_for")
+                        .HasFilter("state = 3");
 
                     b.HasIndex("Slug")
                         .IsUnique()
@@ -818,6 +869,176 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasDatabaseName("ix_posts_state_published_at");
 
                     b.ToTable("posts", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.PostRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("author");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("body");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("DatelineCity")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("dateline_city");
+
+                    b.Property<string>("Editor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("editor");
+
+                    b.Property<Guid?>("EditorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("editor_id");
+
+                    b.Property<string>("HeroCaption")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("hero_caption");
+
+                    b.Property<string>("HeroCredit")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("hero_credit");
+
+                    b.Property<string>("HeroImagePath")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("hero_image_path");
+
+                    b.Property<string>("Lead")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("lead");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer")
+                        .HasColumnName("post_id");
+
+                    b.PrimitiveCollection<int[]>("RelatedPostIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("related_post_ids");
+
+                    b.Property<int?>("RestoredFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("restored_from");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<Guid?>("SavedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("saved_by_id");
+
+                    b.Property<string>("SavedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("saved_by_name");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.PrimitiveCollection<string[]>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_post_revisions");
+
+                    b.HasIndex("PostId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_post_revisions_post_id_number");
+
+                    b.ToTable("post_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.PostSlugRedirect", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer")
+                        .HasColumnName("post_id");
+
+                    b.Property<DateTimeOffset>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.HasKey("Slug")
+                        .HasName("pk_post_slug_history");
+
+                    b.HasIndex("PostId")
+                        .HasDatabaseName("ix_post_slug_history_post_id");
+
+                    b.ToTable("post_slug_history", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.PostViewDay", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer")
+                        .HasColumnName("post_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint")
+                        .HasColumnName("views");
+
+                    b.HasKey("PostId", "Day")
+                        .HasName("pk_post_views");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_post_views_day");
+
+                    b.ToTable("post_views", (string)null);
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Domain.Product", b =>
@@ -1294,6 +1515,44 @@ namespace LocalProducts.Web.Data.Migrations
                     b.ToTable("campaign_featured_categories", (string)null);
                 });
 
+            modelBuilder.Entity("campaign_featured_ikms", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("FeaturedIkmsId")
+                        .HasColumnType("integer")
+                        .HasColumnName("featured_ikms_id");
+
+                    b.HasKey("CampaignId", "FeaturedIkmsId")
+                        .HasName("pk_campaign_featured_ikms");
+
+                    b.HasIndex("FeaturedIkmsId")
+                        .HasDatabaseName("ix_campaign_featured_ikms_featured_ikms_id");
+
+                    b.ToTable("campaign_featured_ikms", (string)null);
+                });
+
+            modelBuilder.Entity("campaign_featured_products", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("FeaturedProductsId")
+                        .HasColumnType("integer")
+                        .HasColumnName("featured_products_id");
+
+                    b.HasKey("CampaignId", "FeaturedProductsId")
+                        .HasName("pk_campaign_featured_products");
+
+                    b.HasIndex("FeaturedProductsId")
+                        .HasDatabaseName("ix_campaign_featured_products_featured_products_id");
+
+                    b.ToTable("campaign_featured_products", (string)null);
+                });
+
             modelBuilder.Entity("LocalProducts.Web.Domain.CampaignEvent", b =>
                 {
                     b.HasOne("LocalProducts.Web.Domain.Campaign", "Campaign")
@@ -1303,6 +1562,16 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasConstraintName("fk_events_campaigns_campaign_id");
 
                     b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.CampaignSlugRedirect", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_slug_history_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Domain.Category", b =>
@@ -1405,13 +1674,55 @@ namespace LocalProducts.Web.Data.Migrations
 
             modelBuilder.Entity("LocalProducts.Web.Domain.Post", b =>
                 {
+                    b.HasOne("LocalProducts.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_posts_users_author_id");
+
                     b.HasOne("LocalProducts.Web.Domain.Campaign", "Campaign")
                         .WithMany()
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_posts_campaigns_campaign_id");
 
+                    b.HasOne("LocalProducts.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("EditorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_posts_users_editor_id");
+
                     b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.PostRevision", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_revisions_posts_post_id");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.PostSlugRedirect", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_slug_history_posts_post_id");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.PostViewDay", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_views_posts_post_id");
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Domain.Product", b =>
@@ -1529,6 +1840,40 @@ namespace LocalProducts.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_campaign_featured_categories_categories_featured_categories");
+                });
+
+            modelBuilder.Entity("campaign_featured_ikms", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_featured_ikms_campaigns_campaign_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Ikm", null)
+                        .WithMany()
+                        .HasForeignKey("FeaturedIkmsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_featured_ikms_ikms_featured_ikms_id");
+                });
+
+            modelBuilder.Entity("campaign_featured_products", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_featured_products_campaigns_campaign_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("FeaturedProductsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_featured_products_products_featured_products_id");
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Domain.Ikm", b =>
