@@ -22,6 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public string AxeScript { get; private set; } = "";
 
+    /// The site's services: for tests that trigger a background job's work directly.
+    public IServiceProvider Services => _factory!.Services;
+
     public async Task InitializeAsync()
     {
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";

@@ -25,6 +25,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<StoredImageVariant> StoredImageVariants => Set<StoredImageVariant>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
+    public DbSet<PostSlugRedirect> PostSlugRedirects => Set<PostSlugRedirect>();
+    public DbSet<PostViewDay> PostViews => Set<PostViewDay>();
+    public DbSet<CampaignSlugRedirect> CampaignSlugRedirects => Set<CampaignSlugRedirect>();
     public DbSet<CampaignEvent> Events => Set<CampaignEvent>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
     public DbSet<Comment> Comments => Set<Comment>();
@@ -71,7 +75,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         return settings.ConnectionString;
     }
 
-    private static readonly MarkdownRenderer Markdown = new();
+    private static readonly MarkdownRenderer _markdown = new();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -93,7 +97,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             if (entry.State == EntityState.Added
                 || (entry.State == EntityState.Modified && (entry.Property(p => p.Description).IsModified || entry.Entity.DescriptionHtml is null)))
             {
-                entry.Entity.SetRenderedDescription(Markdown.ToSafeHtml(entry.Entity.Description), Markdown.ToPlainText(entry.Entity.Description));
+                entry.Entity.SetRenderedDescription(_markdown.ToSafeHtml(entry.Entity.Description), _markdown.ToPlainText(entry.Entity.Description));
             }
         }
     }

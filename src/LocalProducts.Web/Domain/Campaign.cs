@@ -1,10 +1,16 @@
+using System.Text.RegularExpressions;
+
 namespace LocalProducts.Web.Domain;
 
-/// A ministry campaign such as #SatuDalamKopi. Owns its posts; later its rounds, events and
+/// A ministry campaign such as #SatuDalamKopi. Owns its posts and events; later its rounds and
 /// impact figures.
-public sealed class Campaign
+public sealed partial class Campaign
 {
+    public const int HashtagMaxLength = 100;
+
     private readonly List<Category> _featuredCategories = [];
+    private readonly List<Product> _featuredProducts = [];
+    private readonly List<Ikm> _featuredIkms = [];
 
     public int Id { get; private set; }
     public required string Slug { get; set; }
@@ -22,6 +28,9 @@ public sealed class Campaign
     public DateTimeOffset UpdatedAt { get; set; }
     public uint Version { get; private set; }
     public IReadOnlyList<Category> FeaturedCategories => _featuredCategories;
+    /// Chosen by staff: shown first on the campaign page, before products of its categories.
+    public IReadOnlyList<Product> FeaturedProducts => _featuredProducts;
+    public IReadOnlyList<Ikm> FeaturedIkms => _featuredIkms;
 
     public void FeatureCategory(Category category)
     {
@@ -31,10 +40,37 @@ public sealed class Campaign
         }
     }
 
+    /// Replaces the featured categories, products and makers with the ones given.
+    public void SetFeatured(IEnumerable<Category> categories, IEnumerable<Product> products, IEnumerable<Ikm> ikms)
+    {
+        Replace(_featuredCategories, categories);
+        Replace(_featuredProducts, products);
+        Replace(_featuredIkms, ikms);
+    }
+
+    private static void Replace<T>(List<T> list, IEnumerable<T> items)
+    {
+        var wanted = items.Distinct().ToList();
+        list.RemoveAll(item => !wanted.Contains(item));
+        list.AddRange(wanted.Where(item => !list.Contains(item)));
+    }
+
+    /// "#SatuDalamKopi": a # and then letters, digits or underscores, as the social networks
+    /// read a hashtag (a space or a hyphen would end it there).
+    public static bool IsValidHashtag(string? hashtag) =>
+        hashtag is { Length: > 1 and <= HashtagMaxLength } && HashtagPattern().IsMatch(hashtag);
+
+    /// An open-ended campaign has no end; one that ends does not end before it starts (a one-day
+    /// campaign ends on its first day).
+    public static bool AreValidDates(DateOnly startsOn, DateOnly? endsOn) => endsOn is not { } end || end >= startsOn;
+
     public CampaignPhase PhaseOn(DateOnly day) =>
         day < StartsOn ? CampaignPhase.Upcoming
         : EndsOn is { } end && day > end ? CampaignPhase.Past
         : CampaignPhase.Running;
+
+    [GeneratedRegex(@"^#[\p{L}\p{Nd}_]+$")]
+    private static partial Regex HashtagPattern();
 }
 
 public enum CampaignPhase

@@ -10,6 +10,8 @@ using LocalProducts.Web.Pages.Api;
 using LocalProducts.Web.Pages.Bench;
 using LocalProducts.Web.Pages.Discovery;
 using LocalProducts.Web.Pages.Events;
+using LocalProducts.Web.Pages.News;
+using LocalProducts.Web.Pages.Newsroom;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -72,6 +74,10 @@ internal static class SiteSetup
         services.Configure<SeedingOptions>(builder.Configuration.GetSection(SeedingOptions.Section));
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<SearchVocabularyRefresher>();
+        // Newsroom: scheduled posts go public on time; reads of posts are counted per instance.
+        services.AddHostedService<ScheduledPostPublisher>();
+        services.AddSingleton<PostViewCounter>();
+        services.AddHostedService<PostViewFlusher>();
         services.AddSingleton<MarkdownRenderer>();
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
@@ -133,6 +139,7 @@ internal static class SiteSetup
                 options.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admin);
                 options.Conventions.AuthorizeFolder("/Account/Manage");
                 options.Conventions.AuthorizeFolder("/Dashboard", Policies.IkmOwner);
+                options.Conventions.AuthorizeFolder("/Newsroom", Policies.Newsroom);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
@@ -156,6 +163,8 @@ internal static class SiteSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Before the output cache, so cached answers are counted too.
+        app.UseMiddleware<PostViewCountingMiddleware>();
         // Off only to measure the pages without it (benchmarks).
         if (app.Configuration.GetValue("OutputCache:Enabled", true))
         {
@@ -168,6 +177,7 @@ internal static class SiteSetup
         app.MapCatalogueApi();
         app.MapEventCalendar();
         app.MapMedia();
+        app.MapNewsFeeds();
         app.MapBenchBaselines();
     }
 }

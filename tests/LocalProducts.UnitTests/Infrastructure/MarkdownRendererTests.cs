@@ -12,6 +12,10 @@ public sealed class MarkdownRendererTests
     [InlineData("<img src=x onerror=alert(1)>")]
     [InlineData("[klik](javascript:alert(1))")]
     [InlineData("<a href=\"javascript:alert(1)\">x</a>")]
+    [InlineData("[klik](JaVaScRiPt:alert(1))")]
+    [InlineData("<svg onload=alert(1)>")]
+    [InlineData("<iframe src=\"https://evil.example\"></iframe>")]
+    [InlineData("[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)")]
     public void ToSafeHtml_RemovesScriptsHandlersAndJavascriptLinks(string markdown)
     {
         var document = new HtmlParser().ParseDocument(_renderer.ToSafeHtml(markdown));
@@ -20,6 +24,8 @@ public sealed class MarkdownRendererTests
         var all = document.Body!.QuerySelectorAll("*");
         Assert.DoesNotContain(all.SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(all.SelectMany(e => e.Attributes), a => a.Value.Contains("javascript:", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(all.SelectMany(e => e.Attributes), a => a.Value.StartsWith("data:", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(document.QuerySelectorAll("iframe, svg"));
     }
 
     [Fact]

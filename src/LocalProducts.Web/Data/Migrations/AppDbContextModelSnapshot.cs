@@ -364,6 +364,30 @@ namespace LocalProducts.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LocalProducts.Web.Domain.CampaignSlugRedirect", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.HasKey("Slug")
+                        .HasName("pk_campaign_slug_history");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_campaign_slug_history_campaign_id");
+
+                    b.ToTable("campaign_slug_history", (string)null);
+                });
+
             modelBuilder.Entity("LocalProducts.Web.Domain.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -680,10 +704,9 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("character varying(5)")
                         .HasColumnName("kbli");
 
-                    b.Property<string>("LogoPath")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("logo_path");
+                    b.Property<Guid?>("LogoImageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("logo_image_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -772,6 +795,9 @@ namespace LocalProducts.Web.Data.Migrations
 
                     b.HasIndex("DistrictCode")
                         .HasDatabaseName("ix_ikms_district_code");
+
+                    b.HasIndex("LogoImageId")
+                        .HasDatabaseName("ix_ikms_logo_image_id");
 
                     b.HasIndex("Nib")
                         .IsUnique()
@@ -867,6 +893,10 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("author");
 
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(100000)
@@ -891,6 +921,10 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("editor");
 
+                    b.Property<Guid?>("EditorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("editor_id");
+
                     b.Property<string>("HeroCaption")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
@@ -914,6 +948,15 @@ namespace LocalProducts.Web.Data.Migrations
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
+
+                    b.PrimitiveCollection<int[]>("RelatedPostIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("related_post_ids");
+
+                    b.Property<DateTimeOffset?>("ScheduledFor")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_for");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -949,8 +992,18 @@ namespace LocalProducts.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_posts");
 
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_posts_author_id");
+
                     b.HasIndex("CampaignId")
                         .HasDatabaseName("ix_posts_campaign_id");
+
+                    b.HasIndex("EditorId")
+                        .HasDatabaseName("ix_posts_editor_id");
+
+                    b.HasIndex("ScheduledFor")
+                        .HasDatabaseName("ix_posts_scheduled_for")
+                        .HasFilter("state = 3");
 
                     b.HasIndex("Slug")
                         .IsUnique()
@@ -965,6 +1018,176 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasDatabaseName("ix_posts_state_published_at");
 
                     b.ToTable("posts", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.PostRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("author");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("body");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("DatelineCity")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("dateline_city");
+
+                    b.Property<string>("Editor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("editor");
+
+                    b.Property<Guid?>("EditorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("editor_id");
+
+                    b.Property<string>("HeroCaption")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("hero_caption");
+
+                    b.Property<string>("HeroCredit")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("hero_credit");
+
+                    b.Property<string>("HeroImagePath")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("hero_image_path");
+
+                    b.Property<string>("Lead")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("lead");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer")
+                        .HasColumnName("post_id");
+
+                    b.PrimitiveCollection<int[]>("RelatedPostIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("related_post_ids");
+
+                    b.Property<int?>("RestoredFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("restored_from");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<Guid?>("SavedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("saved_by_id");
+
+                    b.Property<string>("SavedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("saved_by_name");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.PrimitiveCollection<string[]>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_post_revisions");
+
+                    b.HasIndex("PostId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_post_revisions_post_id_number");
+
+                    b.ToTable("post_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.PostSlugRedirect", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer")
+                        .HasColumnName("post_id");
+
+                    b.Property<DateTimeOffset>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.HasKey("Slug")
+                        .HasName("pk_post_slug_history");
+
+                    b.HasIndex("PostId")
+                        .HasDatabaseName("ix_post_slug_history_post_id");
+
+                    b.ToTable("post_slug_history", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.PostViewDay", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer")
+                        .HasColumnName("post_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint")
+                        .HasColumnName("views");
+
+                    b.HasKey("PostId", "Day")
+                        .HasName("pk_post_views");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_post_views_day");
+
+                    b.ToTable("post_views", (string)null);
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Domain.Product", b =>
@@ -1142,15 +1365,9 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("alt_text");
 
-                    b.Property<int>("Height")
-                        .HasColumnType("integer")
-                        .HasColumnName("height");
-
-                    b.Property<string>("Path")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("path");
+                    b.Property<Guid>("ImageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("image_id");
 
                     b.Property<int>("ProductId")
                         .HasColumnType("integer")
@@ -1160,15 +1377,15 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("sort_order");
 
-                    b.Property<int>("Width")
-                        .HasColumnType("integer")
-                        .HasColumnName("width");
-
                     b.HasKey("Id")
                         .HasName("pk_product_images");
 
-                    b.HasIndex("ProductId")
-                        .HasDatabaseName("ix_product_images_product_id");
+                    b.HasIndex("ImageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_product_images_image_id");
+
+                    b.HasIndex("ProductId", "SortOrder")
+                        .HasDatabaseName("ix_product_images_product_id_sort_order");
 
                     b.ToTable("product_images", (string)null);
                 });
@@ -1218,6 +1435,98 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasDatabaseName("ix_regencies_province_code");
 
                     b.ToTable("regencies", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.StoredImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer")
+                        .HasColumnName("purpose");
+
+                    b.Property<int>("ShareWidth")
+                        .HasColumnType("integer")
+                        .HasColumnName("share_width");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.PrimitiveCollection<int[]>("Widths")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("widths");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stored_images");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_stored_images_created_at");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_stored_images_created_by");
+
+                    b.ToTable("stored_images", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_stored_images_size", "width > 0 AND height > 0 AND share_width > 0");
+                        });
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.StoredImageVariant", b =>
+                {
+                    b.Property<Guid>("ImageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("image_id");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasColumnName("format");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.Property<int>("ByteLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("byte_length");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("bytes");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.HasKey("ImageId", "Format", "Width")
+                        .HasName("pk_stored_image_variants");
+
+                    b.ToTable("stored_image_variants", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_stored_image_variants_length", "byte_length = octet_length(bytes)");
+                        });
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Infrastructure.RateLimiting.RateLimitWindow", b =>
@@ -1476,6 +1785,44 @@ namespace LocalProducts.Web.Data.Migrations
                     b.ToTable("campaign_featured_categories", (string)null);
                 });
 
+            modelBuilder.Entity("campaign_featured_ikms", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("FeaturedIkmsId")
+                        .HasColumnType("integer")
+                        .HasColumnName("featured_ikms_id");
+
+                    b.HasKey("CampaignId", "FeaturedIkmsId")
+                        .HasName("pk_campaign_featured_ikms");
+
+                    b.HasIndex("FeaturedIkmsId")
+                        .HasDatabaseName("ix_campaign_featured_ikms_featured_ikms_id");
+
+                    b.ToTable("campaign_featured_ikms", (string)null);
+                });
+
+            modelBuilder.Entity("campaign_featured_products", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("FeaturedProductsId")
+                        .HasColumnType("integer")
+                        .HasColumnName("featured_products_id");
+
+                    b.HasKey("CampaignId", "FeaturedProductsId")
+                        .HasName("pk_campaign_featured_products");
+
+                    b.HasIndex("FeaturedProductsId")
+                        .HasDatabaseName("ix_campaign_featured_products_featured_products_id");
+
+                    b.ToTable("campaign_featured_products", (string)null);
+                });
+
             modelBuilder.Entity("LocalProducts.Web.Domain.CampaignEvent", b =>
                 {
                     b.HasOne("LocalProducts.Web.Domain.Campaign", "Campaign")
@@ -1485,6 +1832,16 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasConstraintName("fk_events_campaigns_campaign_id");
 
                     b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.CampaignSlugRedirect", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_slug_history_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Domain.Category", b =>
@@ -1550,6 +1907,12 @@ namespace LocalProducts.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_ikms_districts_district_code");
 
+                    b.HasOne("LocalProducts.Web.Domain.StoredImage", "Logo")
+                        .WithMany()
+                        .HasForeignKey("LogoImageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_ikms_stored_images_logo_image_id");
+
                     b.HasOne("LocalProducts.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1571,6 +1934,8 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasConstraintName("fk_ikms_regencies_regency_code");
 
                     b.Navigation("District");
+
+                    b.Navigation("Logo");
 
                     b.Navigation("Province");
 
@@ -1599,13 +1964,55 @@ namespace LocalProducts.Web.Data.Migrations
 
             modelBuilder.Entity("LocalProducts.Web.Domain.Post", b =>
                 {
+                    b.HasOne("LocalProducts.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_posts_users_author_id");
+
                     b.HasOne("LocalProducts.Web.Domain.Campaign", "Campaign")
                         .WithMany()
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_posts_campaigns_campaign_id");
 
+                    b.HasOne("LocalProducts.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("EditorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_posts_users_editor_id");
+
                     b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.PostRevision", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_revisions_posts_post_id");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.PostSlugRedirect", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_slug_history_posts_post_id");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.PostViewDay", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_views_posts_post_id");
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Domain.Product", b =>
@@ -1631,12 +2038,21 @@ namespace LocalProducts.Web.Data.Migrations
 
             modelBuilder.Entity("LocalProducts.Web.Domain.ProductImage", b =>
                 {
+                    b.HasOne("LocalProducts.Web.Domain.StoredImage", "Image")
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_images_stored_images_image_id");
+
                     b.HasOne("LocalProducts.Web.Domain.Product", null)
                         .WithMany("Images")
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_product_images_products_product_id");
+
+                    b.Navigation("Image");
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Domain.Regency", b =>
@@ -1649,6 +2065,25 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasConstraintName("fk_regencies_provinces_province_code");
 
                     b.Navigation("Province");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.StoredImage", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_stored_images_users_created_by");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.StoredImageVariant", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.StoredImage", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stored_image_variants_stored_images_image_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1725,6 +2160,40 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasConstraintName("fk_campaign_featured_categories_categories_featured_categories");
                 });
 
+            modelBuilder.Entity("campaign_featured_ikms", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_featured_ikms_campaigns_campaign_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Ikm", null)
+                        .WithMany()
+                        .HasForeignKey("FeaturedIkmsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_featured_ikms_ikms_featured_ikms_id");
+                });
+
+            modelBuilder.Entity("campaign_featured_products", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_featured_products_campaigns_campaign_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("FeaturedProductsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_featured_products_products_featured_products_id");
+                });
+
             modelBuilder.Entity("LocalProducts.Web.Domain.Ikm", b =>
                 {
                     b.Navigation("Products");
@@ -1737,6 +2206,11 @@ namespace LocalProducts.Web.Data.Migrations
                     b.Navigation("Images");
 
                     b.Navigation("MarketplaceLinks");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.StoredImage", b =>
+                {
+                    b.Navigation("Variants");
                 });
 #pragma warning restore 612, 618
         }

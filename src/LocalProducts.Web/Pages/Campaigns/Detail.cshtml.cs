@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace LocalProducts.Web.Pages.Campaigns;
 
 [OutputCache(PolicyName = SiteSetup.CatalogueCachePolicy)]
-public sealed class DetailModel(CampaignDetailQuery query) : PageModel
+public sealed class DetailModel(CampaignDetailQuery query, CampaignSlugRedirectQuery redirects) : PageModel
 {
     public CampaignView View { get; private set; } = null!;
 
@@ -15,7 +15,9 @@ public sealed class DetailModel(CampaignDetailQuery query) : PageModel
         var view = await query.RunAsync(slug, SiteText.IsEnglish, cancellationToken);
         if (view is null)
         {
-            return NotFound();
+            return await redirects.RunAsync(slug, cancellationToken) is { } current
+                ? RedirectPermanent($"/kampanye/{current}")
+                : NotFound();
         }
         View = view;
         return Page();

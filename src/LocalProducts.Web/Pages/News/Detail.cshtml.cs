@@ -5,8 +5,12 @@ using Microsoft.AspNetCore.OutputCaching;
 
 namespace LocalProducts.Web.Pages.News;
 
+/// A published post. Drafts, scheduled and archived posts answer 404; an address the post had
+/// before its slug was changed answers 301 to the current one. Readers are counted by
+/// <see cref="PostViewCountingMiddleware"/>, which sees output-cached answers too.
 [OutputCache(PolicyName = SiteSetup.CatalogueCachePolicy)]
-public sealed class DetailModel(PostDetailQuery query) : PageModel
+[CountsPostViews]
+public sealed class DetailModel(PostDetailQuery query, PostSlugRedirectQuery redirects) : PageModel
 {
     public PostView View { get; private set; } = null!;
 
@@ -15,7 +19,9 @@ public sealed class DetailModel(PostDetailQuery query) : PageModel
         var view = await query.RunAsync(slug, cancellationToken);
         if (view is null)
         {
-            return NotFound();
+            return await redirects.RunAsync(slug, cancellationToken) is { } current
+                ? RedirectPermanent($"/berita/{current}")
+                : NotFound();
         }
         View = view;
         return Page();
