@@ -28,7 +28,7 @@ public sealed record TestOwner(Guid Id, string Email);
 /// each test makes its own and depends on no other test.
 internal static class PortalData
 {
-    public const string OwnerPassword = "Pemilik-Uji-2026!";
+    public const string OwnerPassword = "Kain-Tenun-Ikat-2026!";
     public const string StaffEmail = "staf@melokal.test";
     public const string StaffPassword = "Staf-Melokal-2026";
     /// The demo IKM "Batur Sangrai Kintamani" holds this NIB.
