@@ -30,9 +30,9 @@ public class MelokalFactory(string connectionString, string environment = "Devel
     /// The development e-mail sender's folder for this site: tests read the messages from it.
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"melokal-mail-{Guid.NewGuid():N}");
 
-    // Program sets Serilog's static bootstrap logger and freezes it while the host is built; two
-    // sites starting at once in one test process (collections run in parallel) would freeze the
-    // same logger twice. Sites therefore start one at a time; they run side by side afterwards.
+    // Sites start one at a time (they run side by side afterwards): each start migrates and seeds a
+    // database, and several at once on two cores made start-up slow enough to time out browser
+    // tests. (The site itself no longer freezes Serilog's static logger, so parallel starts are safe.)
     private static readonly Lock _startLock = new();
 
     protected override IHost CreateHost(IHostBuilder builder)
