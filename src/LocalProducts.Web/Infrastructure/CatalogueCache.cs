@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace LocalProducts.Web.Infrastructure;
@@ -10,6 +11,9 @@ public sealed class CatalogueCache
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(60);
 
     private readonly MemoryCache? _entries;
+    /// Loads under way: readers that miss the same entry together wait for one load, so a burst on
+    /// a page that just left the cache costs one computation, not one per reader.
+    private readonly ConcurrentDictionary<(long, string), Task> _loading = new();
     private readonly TimeSpan _lifetime;
     private long _generation;
 
@@ -36,9 +40,36 @@ public sealed class CatalogueCache
         {
             return cached!;
         }
-        var value = await load();
-        _entries.Set(entryKey, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _lifetime });
-        return value;
+        var mine = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var loading = _loading.GetOrAdd(entryKey, mine.Task);
+        if (loading != mine.Task)
+        {
+            try
+            {
+                return await (Task<T>)loading;
+            }
+            catch (OperationCanceledException)
+            {
+                // The reader who was loading went away or failed: load for this reader.
+                return await load();
+            }
+        }
+        try
+        {
+            var value = await load();
+            _entries.Set(entryKey, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _lifetime });
+            _loading.TryRemove(entryKey, out _);
+            mine.SetResult(value);
+            return value;
+        }
+        catch
+        {
+            _loading.TryRemove(entryKey, out _);
+            // Cancelled rather than faulted: the waiters load for themselves, and no exception
+            // goes unobserved.
+            mine.SetCanceled(CancellationToken.None);
+            throw;
+        }
     }
 
     public bool TryGet<T>(string key, out T? value)

@@ -44,6 +44,41 @@ public sealed class CatalogueCacheTests
     }
 
     [Fact]
+    public async Task GetOrLoad_ReadersMissingTogether_ShareOneLoad()
+    {
+        var cache = new CatalogueCache(TimeSpan.FromMinutes(1));
+        var release = new TaskCompletionSource<int>();
+        var loads = 0;
+
+        var readers = Enumerable.Range(0, 8)
+            .Select(_ => cache.GetOrLoadAsync("kopi", () =>
+            {
+                Interlocked.Increment(ref loads);
+                return release.Task;
+            }))
+            .ToList();
+        release.SetResult(42);
+        var values = await Task.WhenAll(readers);
+
+        Assert.Equal(1, loads);
+        Assert.All(values, value => Assert.Equal(42, value));
+    }
+
+    [Fact]
+    public async Task GetOrLoad_WhenTheSharedLoadFails_TheWaiterLoadsForItself()
+    {
+        var cache = new CatalogueCache(TimeSpan.FromMinutes(1));
+        var fail = new TaskCompletionSource<string>();
+
+        var first = cache.GetOrLoadAsync("kopi", () => fail.Task);
+        var waiter = cache.GetOrLoadAsync("kopi", () => Task.FromResult("own load"));
+        fail.SetException(new InvalidOperationException("database gone"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => first);
+        Assert.Equal("own load", await waiter);
+    }
+
+    [Fact]
     public async Task Disabled_LoadsEveryTime()
     {
         var loads = 0;

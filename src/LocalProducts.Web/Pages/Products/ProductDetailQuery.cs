@@ -31,11 +31,18 @@ public sealed record ProductDetailView(
     IReadOnlyList<ProductCard> Related,
     bool IsPdn);
 
-public sealed class ProductDetailQuery(AppDbContext db, TimeProvider clock, MarkdownRenderer markdown)
+public sealed class ProductDetailQuery(AppDbContext db, TimeProvider clock, MarkdownRenderer markdown, CatalogueCache cache)
 {
-    public async Task<ProductDetailView?> RunAsync(string slug, bool english, CancellationToken cancellationToken)
+    /// Kept a minute per instance and dropped on every instance when the catalogue changes (the
+    /// same eviction as the output cache), so a burst of readers on one product costs one read.
+    public Task<ProductDetailView?> RunAsync(string slug, bool english, CancellationToken cancellationToken)
     {
         var today = Wib.Today(clock);
+        return cache.GetOrLoadAsync($"product:{slug}|{english}|{today:O}", () => LoadAsync(slug, english, today, cancellationToken));
+    }
+
+    private async Task<ProductDetailView?> LoadAsync(string slug, bool english, DateOnly today, CancellationToken cancellationToken)
+    {
         var product = await ProductCard.Visible(db.Products.AsNoTracking())
             .Where(p => p.Slug == slug)
             .Select(p => new
