@@ -74,6 +74,7 @@ internal static class SiteSetup
         services.Configure<SeedingOptions>(builder.Configuration.GetSection(SeedingOptions.Section));
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<SearchVocabularyRefresher>();
+        services.AddHostedService<FacetCountsRebuilder>();
         // Newsroom: scheduled posts go public on time; reads of posts are counted per instance.
         services.AddHostedService<ScheduledPostPublisher>();
         services.AddSingleton<PostViewCounter>();

@@ -245,105 +245,155 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         return suggestions;
     }
 
-    /// Facet counts and the page of ids from one pass over the matching rows (the CTE is read
-    /// once from the table, then several times from memory). Each facet counts with every other
-    /// filter applied but its own, so a reader sees what choosing another value would give.
+    /// Facet counts and the first page of ids. A search without words takes its counts from the
+    /// day's counts of the whole catalogue when it can; one with words groups its matching rows
+    /// once (see <see cref="CountLiveAsync"/>).
     private async Task<(SearchCounts Counts, IReadOnlyList<int> Ids)> CountAndPageAsync(
+        SearchFilters filters, SearchSort sort, int page, CancellationToken cancellationToken)
+    {
+        if (filters.Lexemes.Count == 0 && FacetGroup.PriceFilterOnBandEdges(filters.PriceMin, filters.PriceMax))
+        {
+            var counts = await CountFromDailyCountsAsync(filters, cancellationToken);
+            if (counts is not null)
+            {
+                return (counts, await PageIdsAsync(filters, sort, page, cancellationToken));
+            }
+        }
+        return await CountLiveAsync(filters, sort, page, cancellationToken);
+    }
+
+    /// Groups the matching rows of product_search by everything a facet needs (category, province,
+    /// regency in the chosen province, price band, inside the price filter, certificates valid
+    /// today) and takes the page of ids from the same rows, in one statement. The facets are
+    /// summed from the groups in <see cref="FacetGroup.Sum"/>.
+    private async Task<(SearchCounts Counts, IReadOnlyList<int> Ids)> CountLiveAsync(
         SearchFilters filters, SearchSort sort, int page, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand();
         var where = filters.Conditions(command);
         var ranked = sort == SearchSort.Relevan && filters.Lexemes.Count > 0;
+        var shown = $"{where.Category} AND {where.Province} AND {where.Regency} AND {where.Price} AND {where.Certification}";
         command.Parameters.AddWithValue("take", PageSize);
         command.Parameters.AddWithValue("skip", (page - 1) * PageSize);
         command.CommandText = $"""
-            WITH m AS (
-                SELECT id, published_at, price_max, category_id, province_code, regency_code, price_min,
-                       {(ranked ? "ts_rank(search_vector, @tsquery)" : "0::real")} AS rank,
-                       coalesce(tkdn_valid_until >= @today, false) AS tkdn,
-                       coalesce(halal_valid_until >= @today, false) AS halal,
-                       coalesce(sni_valid_until >= @today, false) AS sni,
-                       coalesce(pdn_valid_until >= @today, false) AS pdn,
-                       {where.Category} AS f_cat, {where.Province} AS f_prov, {where.Regency} AS f_kota,
-                       {where.Price} AS f_price, {where.Certification} AS f_cert
-                FROM products
-                WHERE state = 2 AND {where.Text}
+            WITH m AS MATERIALIZED (
+                SELECT id, published_at, price_min, price_order, category_id, province_code,
+                       {(filters.ProvinceCode is null ? "NULL::varchar" : "CASE WHEN province_code = @province THEN regency_code END")} AS regency,
+                       product_search_band(price_min) AS band,
+                       {where.Price} AS in_price,
+                       product_search_flags(tkdn_valid_until, halal_valid_until, sni_valid_until, pdn_valid_until, @today) AS flags,
+                       {shown} AS shown,
+                       {(ranked ? $"CASE WHEN {shown} THEN ts_rank(search_vector, @tsquery) END" : "0::real")} AS rank
+                FROM product_search
+                WHERE {where.Text}
             )
-            SELECT 'c' AS facet, category_id::text AS key, count(*) FILTER (WHERE f_prov AND f_kota AND f_price AND f_cert) AS n
-            FROM m GROUP BY category_id
+            SELECT category_id, province_code, regency, band, in_price, flags, count(*)::int, NULL::text
+            FROM m GROUP BY category_id, province_code, regency, band, in_price, flags
             UNION ALL
-            SELECT 'p', province_code, count(*) FILTER (WHERE f_cat AND f_price AND f_cert) FROM m GROUP BY province_code
-            UNION ALL
-            SELECT 'r', regency_code, count(*) FILTER (WHERE f_cat AND f_prov AND f_price AND f_cert) FROM m
-            WHERE {(filters.ProvinceCode is null ? "false" : "province_code = @province")} GROUP BY regency_code
-            UNION ALL
-            SELECT 't', unnest(ARRAY['total', 'tkdn', 'halal', 'sni', 'pdn', {string.Join(", ", PriceBands.Select((_, i) => $"'band{i}'"))}]),
-                   unnest(ARRAY[
-                       count(*) FILTER (WHERE f_cat AND f_prov AND f_kota AND f_price AND f_cert),
-                       count(*) FILTER (WHERE tkdn AND f_cat AND f_prov AND f_kota AND f_price AND f_cert),
-                       count(*) FILTER (WHERE halal AND f_cat AND f_prov AND f_kota AND f_price AND f_cert),
-                       count(*) FILTER (WHERE sni AND f_cat AND f_prov AND f_kota AND f_price AND f_cert),
-                       count(*) FILTER (WHERE pdn AND f_cat AND f_prov AND f_kota AND f_price AND f_cert),
-                       {string.Join(",\n", PriceBands.Select(band => $"count(*) FILTER (WHERE {BandCondition(band)} AND f_cat AND f_prov AND f_kota AND f_cert)"))}])
-            FROM m
-            UNION ALL
-            SELECT 'i', string_agg(id::text, ',' ORDER BY {OrderBy(sort, ranked)}), 0
-            FROM (SELECT id, rank, published_at, price_min, price_max FROM m
-                  WHERE f_cat AND f_prov AND f_kota AND f_price AND f_cert
-                  ORDER BY {OrderBy(sort, ranked)} LIMIT @take OFFSET @skip) AS page
+            SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, string_agg(id::text, ',' ORDER BY {OrderBy(sort, ranked)})
+            FROM (SELECT id, rank, published_at, price_min, price_order FROM m
+                  WHERE shown ORDER BY {OrderBy(sort, ranked)} LIMIT @take OFFSET @skip) AS page
             """;
 
-        var counts = new SearchCounts();
+        var groups = new List<FacetGroup>();
         var ids = new List<int>(PageSize);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var facet = reader.GetString(0);
-            var key = reader.IsDBNull(1) ? "" : reader.GetString(1);
-            var n = (int)reader.GetInt64(2);
-            switch (facet)
+            if (reader.IsDBNull(0))
             {
-                case "c": counts.Categories[int.Parse(key, CultureInfo.InvariantCulture)] = n; break;
-                case "p": counts.Provinces[key] = n; break;
-                case "r": counts.Regencies[key] = n; break;
-                case "i": ids.AddRange(key.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, CultureInfo.InvariantCulture))); break;
-                default: counts.Totals[key] = n; break;
+                ids.AddRange(ParseIds(reader.IsDBNull(7) ? "" : reader.GetString(7)));
+                continue;
             }
+            groups.Add(new FacetGroup(reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetInt16(3), reader.GetBoolean(4), reader.GetInt16(5), reader.GetInt32(6)));
         }
-        return (counts, ids);
+        return (FacetGroup.Sum(groups, groups, filters.Criteria), ids);
     }
 
-    /// The order of results, in columns both the products table and the search CTE have.
+    /// The counts of a search without words, from product_facet_counts: the whole catalogue's
+    /// groups for today (kept by triggers, rebuilt when the day turns by FacetCountsRebuilder),
+    /// plus the chosen province's products grouped with their regencies. Null when the counts are
+    /// not yet today's.
+    private async Task<SearchCounts?> CountFromDailyCountsAsync(SearchFilters filters, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand();
+        command.Parameters.AddWithValue("today", NpgsqlDbType.Date, filters.Today);
+        var province = "";
+        if (filters.ProvinceCode is not null)
+        {
+            command.Parameters.AddWithValue("province", filters.ProvinceCode);
+            province = """
+                UNION ALL
+                SELECT 'p', category_id, province_code, regency_code, product_search_band(price_min),
+                       product_search_flags(tkdn_valid_until, halal_valid_until, sni_valid_until, pdn_valid_until, @today), count(*)::int
+                FROM product_search WHERE province_code = @province
+                GROUP BY 2, 3, 4, 5, 6
+                """;
+        }
+        command.CommandText = $"""
+            WITH day AS (SELECT as_of = @today AS current FROM product_facet_counts_day)
+            SELECT 'd', NULL, NULL, NULL, NULL, NULL, NULL WHERE (SELECT current FROM day)
+            UNION ALL
+            SELECT 'c', category_id, province_code, NULL, band, flags, products
+            FROM product_facet_counts WHERE products > 0 AND (SELECT current FROM day)
+            {province}
+            """;
+
+        var current = false;
+        var catalogue = new List<FacetGroup>();
+        var inProvince = new List<FacetGroup>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var source = reader.GetString(0);
+                if (source == "d")
+                {
+                    current = true;
+                    continue;
+                }
+                var band = reader.GetInt16(4);
+                var group = new FacetGroup(reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                    band, FacetGroup.BandInPrice(band, filters.PriceMin, filters.PriceMax), reader.GetInt16(5), reader.GetInt32(6));
+                (source == "c" ? catalogue : inProvince).Add(group);
+            }
+        }
+        if (!current)
+        {
+            return null;
+        }
+        // With a province chosen, every facet but the province's own counts within it (and needs
+        // the regencies); the province facet counts across the catalogue.
+        return filters.ProvinceCode is null
+            ? FacetGroup.Sum(catalogue, catalogue, filters.Criteria)
+            : FacetGroup.Sum(inProvince, catalogue, filters.Criteria);
+    }
+
+    private static IEnumerable<int> ParseIds(string ids) =>
+        ids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, CultureInfo.InvariantCulture));
+
+    /// The order of results, in columns both product_search and the search CTE have.
     private static string OrderBy(SearchSort sort, bool ranked) => sort switch
     {
         SearchSort.Relevan when ranked => "rank DESC, published_at DESC, id DESC",
         SearchSort.Termurah => "price_min, id",
-        SearchSort.Termahal => "coalesce(price_max, price_min) DESC, id DESC",
+        SearchSort.Termahal => "price_order DESC, id DESC",
         _ => "published_at DESC, id DESC",
     };
-
-    private static string BandCondition(PriceBand band) =>
-        (band.Min, band.Max) switch
-        {
-            (null, { } max) => $"price_min <= {max}",
-            ({ } min, null) => $"price_min >= {min}",
-            ({ } min, { } max) => $"price_min BETWEEN {min} AND {max}",
-            _ => "true",
-        };
 
     private async Task<List<int>> PageIdsAsync(SearchFilters filters, SearchSort sort, int page, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand();
         var where = filters.Conditions(command);
         var ranked = sort == SearchSort.Relevan && filters.Lexemes.Count > 0;
-        var order = OrderBy(sort, ranked);
         command.CommandText = $"""
             SELECT id FROM (
-                SELECT id, published_at, price_min, price_max, {(ranked ? "ts_rank(search_vector, @tsquery)" : "0::real")} AS rank
-                FROM products
-                WHERE state = 2 AND {where.Text} AND {where.Category} AND {where.Province} AND {where.Regency}
+                SELECT id, published_at, price_min, price_order, {(ranked ? "ts_rank(search_vector, @tsquery)" : "0::real")} AS rank
+                FROM product_search
+                WHERE {where.Text} AND {where.Category} AND {where.Province} AND {where.Regency}
                   AND {where.Price} AND {where.Certification}) AS matching
-            ORDER BY {order}
+            ORDER BY {OrderBy(sort, ranked)}
             LIMIT @take OFFSET @skip
             """;
         command.Parameters.AddWithValue("take", PageSize);
@@ -412,15 +462,6 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         CertificationFilter.Halal => "Halal",
         _ => "SNI",
     };
-
-    private sealed class SearchCounts
-    {
-        public Dictionary<int, int> Categories { get; } = [];
-        public Dictionary<string, int> Provinces { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, int> Regencies { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, int> Totals { get; } = new(StringComparer.Ordinal);
-        public int Total => Totals.GetValueOrDefault("total");
-    }
 
     /// The filters of one search, written as SQL conditions with their parameters.
     /// A query word as indexed (stemmed unless protected) and as typed (for names and places).
@@ -505,6 +546,12 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
                     return word.Stem == word.Raw ? stem : new NpgsqlTsQueryOr(stem, new NpgsqlTsQueryLexeme(word.Raw, NpgsqlTsQueryLexeme.Weight.None, prefix));
                 })
                 .Aggregate((left, right) => new NpgsqlTsQueryAnd(left, right));
+
+        public FacetCriteria Criteria => new(
+            CategoryIds is { Count: > 0 } ? CategoryIds.ToHashSet() : null,
+            ProvinceCode,
+            RegencyCode,
+            Certifications.Aggregate(0, (flags, c) => flags | FacetGroup.FlagOf(c)));
 
         /// Says what the filters select, for cache keys.
         public string Key =>
