@@ -32,7 +32,7 @@ internal sealed record CapturedStatementSummary(string Label, double Millisecond
 internal static class ExplainStep
 {
     public const string FileName = "explain.json";
-    private static readonly string[] _explained = ["facet counts", "page of ids", "cards"];
+    private static readonly string[] _explained = ["facet counts", "daily facet counts", "page of ids", "cards"];
 
     public static async Task<int> RunAsync(string connectionString, string outDirectory, CancellationToken cancellationToken)
     {
@@ -155,8 +155,8 @@ internal static class ExplainStep
         await using var command = new NpgsqlCommand("""
             SELECT c.relname, CASE c.relkind WHEN 'i' THEN 'index' WHEN 'm' THEN 'materialized view' ELSE 'table' END, pg_relation_size(c.oid)
             FROM pg_class c
-            WHERE c.relname IN ('products', 'search_terms', 'certifications', 'marketplace_links', 'ikms')
-               OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid = 'products'::regclass)
+            WHERE c.relname IN ('products', 'product_search', 'product_facet_counts', 'search_terms', 'certifications', 'marketplace_links', 'ikms')
+               OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN ('products'::regclass, 'product_search'::regclass))
             UNION ALL
             SELECT 'products (with TOAST and indexes)', 'total', pg_total_relation_size('products')
             ORDER BY 3 DESC

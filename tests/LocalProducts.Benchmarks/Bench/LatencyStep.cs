@@ -214,7 +214,7 @@ internal static class LatencyStep
             async Task ProductPageAsync()
             {
                 await using var db = site.CreateContext();
-                _ = await new ProductDetailQuery(db, TimeProvider.System, markdown).RunAsync(slug, english: false, cancellationToken)
+                _ = await new ProductDetailQuery(db, TimeProvider.System, markdown, CatalogueCache.Disabled).RunAsync(slug, english: false, cancellationToken)
                     ?? throw new InvalidOperationException($"No published product {slug}.");
             }
             work.Add(("product page query", ProductPageAsync));

@@ -15,7 +15,7 @@ public sealed record FacetGroup(int CategoryId, string Province, string? Regency
         _ => 8,
     };
 
-    private static readonly CertificationFilter[] Certifications =
+    private static readonly CertificationFilter[] _certifications =
         [CertificationFilter.Tkdn, CertificationFilter.Halal, CertificationFilter.Sni, CertificationFilter.Pdn];
 
     /// Whether a price filter falls on band edges, so that whole bands are inside or outside it
@@ -58,7 +58,7 @@ public sealed record FacetGroup(int CategoryId, string Province, string? Regency
             if (category && province && regency && g.InPrice && certified)
             {
                 Add(counts.Totals, "total", g.Products);
-                foreach (var certification in Certifications.Where(c => (g.Flags & FlagOf(c)) != 0))
+                foreach (var certification in _certifications.Where(c => (g.Flags & FlagOf(c)) != 0))
                 {
                     Add(counts.Totals, certification.ToString().ToLowerInvariant(), g.Products);
                 }

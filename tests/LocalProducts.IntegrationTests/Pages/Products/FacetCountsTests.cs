@@ -1,0 +1,142 @@
+using System.Text.Json;
+using LocalProducts.Web.Data;
+using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure;
+using LocalProducts.Web.Pages.Products;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace LocalProducts.IntegrationTests.Pages.Products;
+
+/// The search's own rows (product_search) and the day's facet counts (product_facet_counts), kept
+/// by triggers: they must always say what the products say.
+[Collection(SiteTestGroup.Name)]
+public sealed class FacetCountsTests(SiteFixture site)
+{
+    private const string CountsDifferingFromTheRows = """
+        SELECT count(*)::int AS "Value" FROM (
+            SELECT category_id, province_code, band, flags, products FROM product_facet_counts WHERE products <> 0
+            EXCEPT
+            SELECT category_id, province_code, product_search_band(price_min),
+                   product_search_flags(tkdn_valid_until, halal_valid_until, sni_valid_until, pdn_valid_until,
+                                        (SELECT as_of FROM product_facet_counts_day)), count(*)::int
+            FROM product_search GROUP BY 1, 2, 3, 4) AS differing
+        """;
+
+    private const string RowsDifferingFromTheProducts = """
+        SELECT count(*)::int AS "Value" FROM (
+            (SELECT id, category_id, price_min, province_code, search_vector FROM product_search
+             EXCEPT
+             SELECT id, category_id, price_min, province_code, search_vector FROM products WHERE state = 2)
+            UNION ALL
+            (SELECT id, category_id, price_min, province_code, search_vector FROM products WHERE state = 2
+             EXCEPT
+             SELECT id, category_id, price_min, province_code, search_vector FROM product_search)) AS differing
+        """;
+
+    [Theory]
+    [InlineData("kategori=fesyen-tekstil")]
+    [InlineData("provinsi=aceh")]
+    [InlineData("kategori=makanan-minuman&provinsi=jawa-barat&sertifikasi=halal")]
+    [InlineData("harga_min=100000&harga_maks=249999&sertifikasi=pdn&urut=termurah")]
+    public async Task DailyCounts_GiveTheSameSearchAsCountingTheProducts(string query)
+    {
+        // The day after today: the counts are not that day's, so the search counts the products;
+        // then the counts are rebuilt for that day and the same search reads them.
+        var tomorrow = new ShiftedClock(TimeSpan.FromDays(1));
+        var counted = await SearchAsync(query, tomorrow);
+        await RebuildCountsAsync(Wib.Today(tomorrow));
+        try
+        {
+            var fromDailyCounts = await SearchAsync(query, tomorrow);
+
+            Assert.True(counted.Total > 0, $"{query} finds products in the demo data");
+            Assert.Equal(JsonSerializer.Serialize(counted), JsonSerializer.Serialize(fromDailyCounts));
+        }
+        finally
+        {
+            await RebuildCountsAsync(Wib.Today(TimeProvider.System));
+        }
+    }
+
+    [Fact]
+    public async Task Edits_KeepTheRowsAndTheCountsInStep()
+    {
+        var db = site.CreateDbContext(out var scope);
+        using var _ = scope;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var ids = await db.Products.Where(p => p.State == ProductState.Published).OrderBy(p => p.Id).Select(p => p.Id).Take(6).ToListAsync();
+        var ikm = await db.Products.Where(p => p.Id == ids[0]).Select(p => p.IkmId).SingleAsync();
+
+        // A price across a band edge, a hidden product, a new certificate, an IKM that moved, a
+        // product back from review: each moves a product between counts.
+        await db.Database.ExecuteSqlAsync($"UPDATE products SET price_min = price_min + 300000, price_max = NULL WHERE id = {ids[1]}");
+        await db.Database.ExecuteSqlAsync($"UPDATE products SET state = {(int)ProductState.Hidden} WHERE id = {ids[2]}");
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO certifications (product_id, kind, number, expires_on) VALUES ({ids[3]}, {(int)CertificationKind.Halal}, 'ID00410000999', {DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1)})");
+        await db.Database.ExecuteSqlAsync($"UPDATE ikms SET province_code = '51', regency_code = (SELECT min(code) FROM regencies WHERE province_code = '51') WHERE id = {ikm}");
+        await db.Database.ExecuteSqlAsync($"UPDATE products SET state = {(int)ProductState.PendingReview} WHERE id = {ids[4]}");
+        await db.Database.ExecuteSqlAsync($"UPDATE products SET state = {(int)ProductState.Published} WHERE id = {ids[4]}");
+        await db.Database.ExecuteSqlAsync($"DELETE FROM products WHERE id = {ids[5]}");
+
+        Assert.Equal(0, await db.Database.SqlQueryRaw<int>(RowsDifferingFromTheProducts).SingleAsync());
+        Assert.Equal(0, await db.Database.SqlQueryRaw<int>(CountsDifferingFromTheRows).SingleAsync());
+        Assert.False(await db.Database.SqlQuery<bool>($"SELECT EXISTS (SELECT 1 FROM product_search WHERE id = {ids[2]}) AS \"Value\"").SingleAsync());
+        Assert.Equal("51", await db.Database.SqlQuery<string>($"SELECT province_code AS \"Value\" FROM product_search WHERE id = {ids[0]}").SingleAsync());
+        await transaction.RollbackAsync();
+    }
+
+    [Fact]
+    public async Task Rebuilder_RebuildsTheCounts_WhenTheDayHasTurned()
+    {
+        var db = site.CreateDbContext(out var scope);
+        using var _ = scope;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var today = Wib.Today(TimeProvider.System);
+        await db.Database.ExecuteSqlAsync($"UPDATE product_facet_counts_day SET as_of = {today.AddDays(-1)}");
+        await db.Database.ExecuteSqlAsync($"UPDATE product_facet_counts SET products = products + 5");
+
+        await FacetCountsRebuilder.RebuildIfStaleAsync(db, today, CancellationToken.None);
+
+        Assert.Equal(today, await db.Database.SqlQuery<DateOnly>($"SELECT as_of AS \"Value\" FROM product_facet_counts_day").SingleAsync());
+        Assert.Equal(0, await db.Database.SqlQueryRaw<int>(CountsDifferingFromTheRows).SingleAsync());
+        await transaction.RollbackAsync();
+    }
+
+    [Fact]
+    public async Task PriceBands_AreTheDatabasesBands()
+    {
+        var db = site.CreateDbContext(out var scope);
+        using var _ = scope;
+        for (var band = 0; band < ProductSearch.PriceBands.Count; band++)
+        {
+            var (low, high) = (ProductSearch.PriceBands[band].Min ?? 0, ProductSearch.PriceBands[band].Max ?? 1_000_000_000);
+            Assert.Equal(band, await db.Database.SqlQuery<short>($"SELECT product_search_band({low}) AS \"Value\"").SingleAsync());
+            Assert.Equal(band, await db.Database.SqlQuery<short>($"SELECT product_search_band({high}) AS \"Value\"").SingleAsync());
+        }
+    }
+
+    private async Task<ProductSearchResult> SearchAsync(string query, TimeProvider clock)
+    {
+        var db = site.CreateDbContext(out var scope);
+        using var _ = scope;
+        var search = new ProductSearch(db, scope.ServiceProvider.GetRequiredService<NpgsqlDataSource>(), clock, CatalogueCache.Disabled);
+        var input = ProductSearchInput.Parse(new QueryCollection(QueryHelpers.ParseQuery(query)));
+        return await search.RunAsync(input, english: false, CancellationToken.None);
+    }
+
+    private async Task RebuildCountsAsync(DateOnly day)
+    {
+        var db = site.CreateDbContext(out var scope);
+        using var _ = scope;
+        await db.Database.ExecuteSqlAsync($"SELECT product_facet_counts_rebuild({day})");
+    }
+
+    private sealed class ShiftedClock(TimeSpan ahead) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + ahead;
+    }
+}
