@@ -57,6 +57,12 @@ internal static class CatalogueWriter
             .ToList();
         var connections = new List<NpgsqlConnection>();
         var transactions = new List<NpgsqlTransaction>();
+        // The facet counts' triggers are off while the batches write and the counts are rebuilt
+        // once after: batches adding to the same counts in transactions that commit together
+        // would wait on each other for ever.
+        await using var admin = new NpgsqlConnection(connectionString);
+        await admin.OpenAsync(cancellationToken);
+        await ExecuteAsync(admin, "ALTER TABLE product_search DISABLE TRIGGER USER", cancellationToken);
         try
         {
             foreach (var _ in batches)
@@ -82,6 +88,8 @@ internal static class CatalogueWriter
             {
                 await connection.DisposeAsync();
             }
+            await ExecuteAsync(admin, "ALTER TABLE product_search ENABLE TRIGGER USER", CancellationToken.None);
+            await ExecuteAsync(admin, "SELECT product_facet_counts_rebuild((now() AT TIME ZONE 'Asia/Jakarta')::date)", CancellationToken.None);
         }
     }
 

@@ -35,10 +35,17 @@ public sealed record ProductCard(
         english ? p.Category.NameEn : p.Category.Name,
         p.PriceMin,
         p.PriceMax,
-        // The first photo; none shows the category's drawing.
-        p.Images.OrderBy(i => i.SortOrder).ThenBy(i => i.Id)
-            .Select(i => new StoredImageView(i.Image!.Id, i.Image.Width, i.Image.Height, i.Image.Widths, i.Image.ShareWidth))
-            .FirstOrDefault(),
+        // The first photo; none shows the category's drawing. One small subquery per column: a
+        // subquery of the whole photo becomes a window over every product's photos, which
+        // PostgreSQL cannot narrow to the products on the page.
+        p.Images.Any()
+            ? new StoredImageView(
+                p.Images.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).Select(i => i.Image!.Id).First(),
+                p.Images.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).Select(i => i.Image!.Width).First(),
+                p.Images.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).Select(i => i.Image!.Height).First(),
+                p.Images.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).Select(i => i.Image!.Widths).First(),
+                p.Images.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).Select(i => i.Image!.ShareWidth).First())
+            : null,
         // Kept by the database from the certificates (see ProductSearchColumns).
         EF.Property<DateOnly?>(p, ProductSearchColumns.PdnValidUntil) >= today);
 }
