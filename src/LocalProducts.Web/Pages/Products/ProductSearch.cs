@@ -37,11 +37,12 @@ public sealed record ProductSearchResult(
     string? RegencyName);
 
 /// The catalogue search: Indonesian full-text search with facets, filters, sorting and paging.
-/// One SQL statement reads the matching rows once and returns both the facet counts and the page
-/// of ids; the cards are a second, small statement. Typo correction through the trigram index of
-/// the vocabulary runs only when the words as typed find too little. Counts, pages and reference
-/// lists are kept for a minute in the <see cref="CatalogueCache"/> (cleared on every instance when
-/// the catalogue changes); cards are always read fresh.
+/// One SQL statement reads the matching rows of product_search once and returns both their facet
+/// groups and the page of ids (without words, the day's facet counts stand in for the rows; decision
+/// 0011); the cards are a second, small statement. Typo correction through the trigram index of
+/// the vocabulary runs only when the words as typed find too little. Counts, pages, reference
+/// lists and cards are kept for a minute in the <see cref="CatalogueCache"/> (cleared on every
+/// instance whenever the catalogue changes).
 public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, TimeProvider clock, CatalogueCache cache)
 {
     public const int PageSize = 24;
@@ -108,15 +109,10 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
             notes.Add("Halaman yang diminta melewati hasil terakhir, jadi menampilkan halaman terakhir.");
         }
         var ids = found.Ids.ToArray();
-        var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        var cards = ids.Length == 0
+        IReadOnlyList<ProductCard> cards = ids.Length == 0
             ? []
-            : (await db.Products.AsNoTracking()
-                .Where(p => ids.Contains(p.Id))
-                .Select(ProductCard.Projection(today, english))
-                .ToListAsync(cancellationToken))
-              .OrderBy(c => position[c.Id])
-              .ToList();
+            : await cache.GetOrLoadAsync($"search-cards:{english}|{today:O}|{string.Join(',', ids)}",
+                () => LoadCardsAsync(ids, today, english, cancellationToken));
 
         var suggestions = found.Counts.Total == 0 && lexemes.Count > 0
             ? await cache.GetOrLoadAsync($"search-suggestions:{input.Q}", () => SuggestAsync(lexemes, cancellationToken))
@@ -135,6 +131,17 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
             category?.Name,
             province?.Name,
             regency?.Name);
+    }
+
+    private async Task<IReadOnlyList<ProductCard>> LoadCardsAsync(int[] ids, DateOnly today, bool english, CancellationToken cancellationToken)
+    {
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return (await db.Products.AsNoTracking()
+                .Where(p => ids.Contains(p.Id))
+                .Select(ProductCard.Projection(today, english))
+                .ToListAsync(cancellationToken))
+            .OrderBy(c => position[c.Id])
+            .ToList();
     }
 
     private sealed record RegencyEntry(string Code, string Name, string ProvinceCode);
