@@ -47,4 +47,11 @@ public static class Roles
 
     /// Roles whose accounts must use two-factor sign-in.
     public static readonly string[] NeedTwoFactor = [Admin, Staff];
+
+    /// Where someone lands after logging in without a page to return to: their own place.
+    public static string HomePath(ICollection<string> roles) =>
+        roles.Contains(Admin) || roles.Contains(Staff) ? "/admin"
+        : roles.Contains(IkmOwner) ? "/dasbor"
+        : roles.Contains(Writer) ? "/redaksi"
+        : "/";
 }

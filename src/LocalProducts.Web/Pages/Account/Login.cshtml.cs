@@ -60,11 +60,11 @@ public sealed class LoginModel(
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserId} signed in", user!.Id);
-            return LocalRedirect(SafeReturnUrl);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Roles.HomePath(await signIn.UserManager.GetRolesAsync(user)));
         }
         if (result.RequiresTwoFactor)
         {
-            return RedirectToPage("LoginTwoFactor", new { kembali = SafeReturnUrl, ingat = Input.RememberMe });
+            return RedirectToPage("LoginTwoFactor", new { kembali = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, ingat = Input.RememberMe });
         }
         if (result.IsLockedOut)
         {
@@ -92,8 +92,6 @@ public sealed class LoginModel(
         ModelState.AddModelError(string.Empty, text["E-mail atau kata sandi salah."]);
         return Page();
     }
-
-    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 
     public sealed class InputModel
     {

@@ -48,7 +48,7 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, IStringLo
         {
             logger.LogInformation("User {UserId} signed in with a second factor ({Kind})", user.Id,
                 TwoFactorCodes.IsAuthenticatorCode(code) ? "authenticator" : "recovery code");
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Roles.HomePath(await signIn.UserManager.GetRolesAsync(user)));
         }
         if (result.IsLockedOut)
         {

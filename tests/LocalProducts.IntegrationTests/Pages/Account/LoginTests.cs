@@ -48,7 +48,7 @@ public sealed class LoginTests(SiteFixture site)
             ["Input.Password"] = "Pemilik-Busana-2026",
         });
 
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal("/dasbor", response.Headers.Location?.OriginalString);
     }
 
     [Fact]

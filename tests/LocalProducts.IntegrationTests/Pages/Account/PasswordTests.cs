@@ -37,7 +37,7 @@ public sealed class PasswordTests(SiteFixture site)
         Accounts.AssertRedirectsTo(reset, "/akun/masuk?pesan=sandi-diubah");
         Accounts.AssertRedirectsTo(await otherDevice.GetAsync("/akun"), "/akun/masuk");
         Assert.Contains("E-mail atau kata sandi salah.", await Accounts.AlertOf(await Accounts.PostLogInAsync(client, email, Accounts.GoodPassword)), StringComparison.Ordinal);
-        Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(client, email, "teh manis untuk tamu sore"), "/");
+        Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(client, email, "teh manis untuk tamu sore"), "/dasbor");
 
         using var again = site.CreateClient();
         var reused = await SetNewPasswordAsync(again, link, "kata sandi ketiga yang panjang");
@@ -68,7 +68,7 @@ public sealed class PasswordTests(SiteFixture site)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("kedaluwarsa atau sudah dipakai", await Accounts.AlertOf(response), StringComparison.Ordinal);
-        Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(client, email, Accounts.GoodPassword), "/");
+        Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(client, email, Accounts.GoodPassword), "/dasbor");
     }
 
     [Fact]

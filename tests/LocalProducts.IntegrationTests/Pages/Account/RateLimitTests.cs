@@ -52,7 +52,7 @@ public sealed class RateLimitTests(SiteFixture site)
         Assert.Null(Accounts.SetCookie(refused, "melokal.auth"));
 
         using var elsewhere = Accounts.ClientFrom(instanceB, "192.0.2.77");
-        Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(elsewhere, "pemilik.kopi@melokal.test", "Pemilik-Kopi-2026"), "/");
+        Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(elsewhere, "pemilik.kopi@melokal.test", "Pemilik-Kopi-2026"), "/dasbor");
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class RegistrationTests(SiteFixture site)
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
         Assert.Contains("sudah dikonfirmasi", await confirm.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(client, email, Accounts.GoodPassword), "/");
+        Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(client, email, Accounts.GoodPassword), "/dasbor");
         var account = await client.GetPageAsync("/akun");
         Assert.Contains(email, account.QuerySelector(".account-facts")!.TextContent, StringComparison.Ordinal);
     }

@@ -37,7 +37,7 @@ public sealed class TwoFactorTests(SiteFixture site)
         Assert.Contains("Kode salah", (await SiteFixture.ParseAsync(wrong)).QuerySelector("#code-error")!.TextContent, StringComparison.Ordinal);
 
         var right = await SecondStepAsync(later, firstStep, Totp.Code(key, DateTimeOffset.UtcNow));
-        Accounts.AssertRedirectsTo(right, "/");
+        Accounts.AssertRedirectsTo(right, "/dasbor");
         var account = await later.GetPageAsync("/akun");
         Assert.Contains("Aktif", account.QuerySelector(".account-facts")!.TextContent, StringComparison.Ordinal);
     }
@@ -54,7 +54,7 @@ public sealed class TwoFactorTests(SiteFixture site)
 
         using var lostPhone = site.CreateClient();
         var used = await SecondStepAsync(lostPhone, await Accounts.PostLogInAsync(lostPhone, email, Accounts.GoodPassword), code);
-        Accounts.AssertRedirectsTo(used, "/");
+        Accounts.AssertRedirectsTo(used, "/dasbor");
         Assert.Equal(HttpStatusCode.OK, (await lostPhone.GetAsync("/akun")).StatusCode);
 
         using var again = site.CreateClient();
@@ -77,7 +77,7 @@ public sealed class TwoFactorTests(SiteFixture site)
         var email = Accounts.NewEmail("staf-baru");
         await Accounts.CreateAsync(site.Factory, email, Roles.Staff);
         using var client = site.CreateClient();
-        Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(client, email, Accounts.GoodPassword), "/");
+        Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(client, email, Accounts.GoodPassword), "/admin");
 
         var admin = await client.GetAsync("/admin");
 
@@ -143,6 +143,6 @@ public sealed class TwoFactorTests(SiteFixture site)
         Accounts.AssertRedirectsTo(response, "/akun/dua-langkah?pesan=mati");
         Assert.False((await Accounts.FindAsync(site.Factory, email))!.TwoFactorEnabled);
         using var later = site.CreateClient();
-        Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(later, email, Accounts.GoodPassword), "/");
+        Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(later, email, Accounts.GoodPassword), "/dasbor");
     }
 }

@@ -77,7 +77,7 @@ public sealed class UserAdminTests(SiteFixture site)
 
         Accounts.AssertRedirectsTo(await PressAsync(admin, id, "#unlock-form"), $"/admin/pengguna/{id}?pesan=dibuka");
         Assert.Null((await Accounts.FindAsync(site.Factory, email))!.LockoutEnd);
-        Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(again, email, Accounts.GoodPassword), "/");
+        Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(again, email, Accounts.GoodPassword), "/dasbor");
     }
 
     [Fact]
@@ -221,6 +221,6 @@ public sealed class UserAdminTests(SiteFixture site)
 
         Assert.False((await Accounts.FindAsync(site.Factory, email))!.TwoFactorEnabled);
         using var later = site.CreateClient();
-        Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(later, email, Accounts.GoodPassword), "/");
+        Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(later, email, Accounts.GoodPassword), "/dasbor");
     }
 }
