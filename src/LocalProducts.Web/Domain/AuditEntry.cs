@@ -38,11 +38,18 @@ public static class AuditActions
     public const string LinkAdded = "link-added";
     public const string LinkChanged = "link-changed";
     public const string LinkRemoved = "link-removed";
+    /// Admins' actions on accounts.
+    public const string RoleGiven = "role-given";
+    public const string RoleTaken = "role-taken";
+    public const string Locked = "locked";
+    public const string Unlocked = "unlocked";
+    public const string TwoFactorReset = "two-factor-reset";
 
     public static readonly string[] All =
     [
         Created, Updated, Deleted, Resubmitted, Verified, Rejected, Approved, Hidden, Unhidden,
         CertificationAdded, CertificationChanged, CertificationRemoved, LinkAdded, LinkChanged, LinkRemoved,
+        RoleGiven, RoleTaken, Locked, Unlocked, TwoFactorReset,
     ];
 }
 

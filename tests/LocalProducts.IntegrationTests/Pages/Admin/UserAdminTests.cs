@@ -44,6 +44,30 @@ public sealed class UserAdminTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task Admin_AccountActions_AreInTheAuditLog()
+    {
+        var email = Accounts.NewEmail("diaudit");
+        var id = await Accounts.CreateAsync(site.Factory, email);
+        using var admin = await AdminAsync();
+
+        await PressAsync(admin, id, RoleForm("Grant", Roles.Writer));
+        await PressAsync(admin, id, RoleForm("Revoke", Roles.Writer));
+        await PressAsync(admin, id, "#lock-form");
+        await PressAsync(admin, id, "#unlock-form");
+
+        var log = await admin.GetPageAsync($"/admin/audit?jenis=User&id={id}");
+        var rows = log.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(4, rows.Count);
+        // Newest first, each with the admin who did it and, for roles, which role.
+        Assert.Contains(AuditActions.Unlocked, rows[0], StringComparison.Ordinal);
+        Assert.Contains(AuditActions.Locked, rows[1], StringComparison.Ordinal);
+        Assert.Contains(AuditActions.RoleTaken, rows[2], StringComparison.Ordinal);
+        Assert.Contains(Roles.Writer, rows[2], StringComparison.Ordinal);
+        Assert.Contains(AuditActions.RoleGiven, rows[3], StringComparison.Ordinal);
+        Assert.All(rows, row => Assert.Contains(AdminEmail, row, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Admin_TakingARole_EndsItsUseAtOnce()
     {
         var email = Accounts.NewEmail("staf-dicabut");

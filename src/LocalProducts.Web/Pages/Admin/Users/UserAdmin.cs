@@ -1,5 +1,6 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,9 +82,14 @@ public enum UserAdminResult
 
 /// What an admin does to accounts. Each change also changes the account's security stamp, so the
 /// person's open sessions pick it up on their next request (a lock or a role taken away ends
-/// them). Every action is logged with the admin's and the account's ids.
-public sealed class UserAdminCommand(UserManager<AppUser> users, ILogger<UserAdminCommand> logger)
+/// them). Every action goes into the audit log (who, when, what) and the log, with ids only.
+public sealed class UserAdminCommand(UserManager<AppUser> users, AuditLog audit, ILogger<UserAdminCommand> logger)
 {
+    /// UserManager has saved the change already; the entry follows it.
+    private Task AuditAsync(Guid adminId, string action, Guid userId, string? role = null) =>
+        audit.RecordAsync(adminId, action, AuditEntityTypes.User, userId.ToString(),
+            role is null ? null : new Dictionary<string, object?> { ["role"] = role });
+
     public async Task<UserAdminResult> GrantRoleAsync(Guid adminId, Guid userId, string role)
     {
         if (!Roles.All.Contains(role))
@@ -99,6 +105,7 @@ public sealed class UserAdminCommand(UserManager<AppUser> users, ILogger<UserAdm
             return UserAdminResult.Conflict;
         }
         await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(adminId, AuditActions.RoleGiven, userId, role);
         logger.LogInformation("Admin {AdminId} gave role {Role} to user {UserId}", adminId, role, userId);
         return UserAdminResult.Done;
     }
@@ -122,6 +129,7 @@ public sealed class UserAdminCommand(UserManager<AppUser> users, ILogger<UserAdm
             return UserAdminResult.Conflict;
         }
         await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(adminId, AuditActions.RoleTaken, userId, role);
         logger.LogInformation("Admin {AdminId} took role {Role} from user {UserId}", adminId, role, userId);
         return UserAdminResult.Done;
     }
@@ -140,6 +148,7 @@ public sealed class UserAdminCommand(UserManager<AppUser> users, ILogger<UserAdm
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, AppUser.LockedUntilLifted);
         await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(adminId, AuditActions.Locked, userId);
         logger.LogInformation("Admin {AdminId} locked user {UserId}", adminId, userId);
         return UserAdminResult.Done;
     }
@@ -153,6 +162,7 @@ public sealed class UserAdminCommand(UserManager<AppUser> users, ILogger<UserAdm
         }
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await AuditAsync(adminId, AuditActions.Unlocked, userId);
         logger.LogInformation("Admin {AdminId} unlocked user {UserId}", adminId, userId);
         return UserAdminResult.Done;
     }
@@ -171,6 +181,7 @@ public sealed class UserAdminCommand(UserManager<AppUser> users, ILogger<UserAdm
         }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await AuditAsync(adminId, AuditActions.TwoFactorReset, userId);
         logger.LogInformation("Admin {AdminId} reset two-factor sign-in of user {UserId}", adminId, userId);
         return UserAdminResult.Done;
     }
