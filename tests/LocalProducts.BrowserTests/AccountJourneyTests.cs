@@ -46,7 +46,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture site)
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Kata sandi", new() { Exact = true }).FillAsync("benang merah dari sumba timur");
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/dasbor");
 
         await page.GotoAsync("/akun");
         Assert.Equal("Tenun Uji Peramban", (await page.Locator("#display-name").InnerTextAsync()).Trim());
