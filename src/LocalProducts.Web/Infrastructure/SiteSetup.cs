@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Serilog;
 
@@ -81,7 +82,11 @@ internal static class SiteSetup
         services.AddHostedService<PostViewFlusher>();
         services.AddSingleton<MarkdownRenderer>();
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
-        services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
+        services.AddSingleton<PickupFolderEmailSender>();
+        services.AddSingleton<IEmailSender>(provider =>
+            string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Host)
+                ? provider.GetRequiredService<PickupFolderEmailSender>()
+                : ActivatorUtilities.CreateInstance<SmtpEmailSender>(provider));
         services.AddScoped<ImageStore>();
         services.AddHostedService<OrphanImageSweeper>();
         services.AddAuditLog();

@@ -21,8 +21,21 @@ public sealed class EmailOptions
 
     public string From { get; set; } = "Melokal <no-reply@melokal.kemenperin.go.id>";
 
+    /// The mail server for production; without a host, messages go to the pickup folder.
+    public SmtpOptions Smtp { get; set; } = new();
+
     public static string DefaultPickupDirectory() =>
         Path.Combine(Path.GetDirectoryName(EmbeddedPostgresOptions.DefaultRootDirectory())!, "mail");
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    /// None (a relay on a private network), StartTls (port 587) or SslOnConnect (port 465).
+    public MailKit.Security.SecureSocketOptions Security { get; set; } = MailKit.Security.SecureSocketOptions.StartTls;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
 }
 
 /// The development sender: each message becomes an .eml file in a folder (open it with any mail
