@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using LocalProducts.Tests;
 using LocalProducts.Web.Domain;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LocalProducts.BrowserTests;
@@ -56,14 +54,10 @@ public sealed partial class OwnerJourneyTests(BrowserFixture site)
         Assert.Empty(await site.SeriousAccessibilityProblemsAsync(page));
 
         // 3. Staff verify it (staff sign in with their authenticator).
-        var (staffEmail, staffKey) = await NewStaffWithAuthenticatorAsync(suffix);
         await using var staff = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl });
         var desk = await staff.NewPageAsync();
-        await LogInAsync(desk, staffEmail, Password);
-        await desk.WaitForURLAsync("**/akun/masuk/dua-langkah*");
-        await desk.Locator("#Input_Code").FillAsync(Totp.Code(staffKey, DateTimeOffset.UtcNow));
-        await desk.Locator("main form button[type=submit]").ClickAsync();
-        await desk.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
+        await site.LogInWithAuthenticatorAsync(desk, Roles.Staff);
+        Assert.Equal("/admin", new Uri(desk.Url).AbsolutePath);
         await desk.GotoAsync("/admin/verifikasi");
         await desk.GetByRole(AriaRole.Link, new() { Name = business, Exact = true }).ClickAsync();
         await desk.WaitForURLAsync("**/admin/verifikasi/*");
@@ -108,19 +102,6 @@ public sealed partial class OwnerJourneyTests(BrowserFixture site)
         Assert.StartsWith("/media/", await photo.GetAttributeAsync("src"), StringComparison.Ordinal);
         Assert.Contains("w", await photo.GetAttributeAsync("srcset") ?? "", StringComparison.Ordinal);
         Assert.True(await photo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The photo loads.");
-    }
-
-    private async Task<(string Email, string Key)> NewStaffWithAuthenticatorAsync(string suffix)
-    {
-        using var scope = site.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var email = $"staf.{suffix}@contoh.test";
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Staf Uji" };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Staff)).Succeeded);
-        await users.ResetAuthenticatorKeyAsync(user);
-        await users.SetTwoFactorEnabledAsync(user, true);
-        return (email, (await users.GetAuthenticatorKeyAsync(user))!);
     }
 
     private static async Task LogInAsync(IPage page, string email, string password)

@@ -90,6 +90,28 @@ public sealed class TwoFactorTests(SiteFixture site)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
     }
 
+    [Theory]
+    [InlineData(Roles.Staff, "/akun/dua-langkah?wajib=1&kembali=%2Fredaksi")]
+    [InlineData(Roles.Writer, null)]
+    public async Task Newsroom_AsksStaffForTwoFactor_ButNotWriters(string role, string? sentTo)
+    {
+        var email = Accounts.NewEmail("redaksi-2fa");
+        await Accounts.CreateAsync(site.Factory, email, role);
+        using var client = site.CreateClient();
+        await Accounts.PostLogInAsync(client, email, Accounts.GoodPassword);
+
+        var newsroom = await client.GetAsync("/redaksi");
+
+        if (sentTo is null)
+        {
+            Assert.Equal(HttpStatusCode.OK, newsroom.StatusCode);
+        }
+        else
+        {
+            Accounts.AssertRedirectsTo(newsroom, sentTo);
+        }
+    }
+
     [Fact]
     public async Task LogInAsync_DemoStaff_OpensAdmin_BeforeAndAfterTwoFactorIsOn()
     {
