@@ -1,9 +1,9 @@
 using System.Text.Json;
 using LocalProducts.Tests;
 using LocalProducts.Web.Domain;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
