@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Infrastructure;
+using LocalProducts.Web.Infrastructure.Images;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -11,8 +12,10 @@ namespace LocalProducts.Web.Pages.Newsroom;
 /// was typed together with its move ("aksi"), except "Pratinjau", which only shows the post as
 /// readers will see it. Who may make which move is checked here and again in the command, under
 /// the post's lock.
+[ImageUploadLimits]
 public sealed class EditModel(
-    PostEditorQuery editor, SavePostCommand save, MarkdownRenderer markdown, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    PostEditorQuery editor, SavePostCommand save, MarkdownRenderer markdown, ImageStore images, TimeProvider clock,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -85,6 +88,21 @@ public sealed class EditModel(
         {
             ModelState.AddModelError(string.Empty, text["Langkah ini tidak bisa dilakukan pada tulisan berstatus {0}.", text[NewsroomText.State(State)]]);
             return Page();
+        }
+
+        // A new hero photo is stored first: if the form is refused below, the photo stays in it.
+        if (Input.HeroPhoto is { Length: > 0 } photo)
+        {
+            var stored = await images.SaveUploadAsAddressAsync(photo, ImagePurpose.PostPhoto, Actor.UserId, cancellationToken);
+            if (stored.Value is { } address)
+            {
+                Input.HeroImagePath = address;
+                ModelState.Remove("Input.HeroImagePath");
+            }
+            else
+            {
+                ModelState.AddModelError("Input.HeroPhoto", stored.Failure!.Message(text));
+            }
         }
 
         var tags = PostTags.Normalise(Input.Tags);
@@ -247,9 +265,12 @@ public sealed class EditModel(
         [Display(Name = "Kota (dateline)")]
         public string? DatelineCity { get; set; }
 
-        /// Set by the photo upload (the media API); kept as it is until then.
+        /// The stored hero photo's address; a new upload replaces it.
         [StringLength(500, ErrorMessage = "{0} paling banyak {1} karakter.")]
         public string? HeroImagePath { get; set; }
+
+        /// A new hero photo (JPEG, PNG or WebP up to 5 MB, checked by ImageStore).
+        public IFormFile? HeroPhoto { get; set; }
 
         [StringLength(300, ErrorMessage = "{0} paling banyak {1} karakter.")]
         [Display(Name = "Keterangan foto")]

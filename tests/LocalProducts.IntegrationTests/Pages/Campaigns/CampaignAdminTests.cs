@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using LocalProducts.IntegrationTests.Pages.Newsroom;
+using LocalProducts.Tests;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -88,6 +89,34 @@ public sealed class CampaignAdminTests(SiteFixture site)
         Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
         var list = await reader.GetPageAsync("/kampanye");
         Assert.Contains(list.QuerySelectorAll("#kampanye-berjalan ~ ul a"), a => a.GetAttribute("href") == $"/kampanye/{slug}");
+    }
+
+    [Fact]
+    public async Task Post_Campaign_Banner_IsCheckedByContent_ThenShownOnItsPage()
+    {
+        using var client = await LogInAsync("staf@melokal.test", "Staf-Melokal-2026");
+        var slug = NewSlug();
+        var values = Valid(slug);
+        values["aksi"] = "simpan";
+        values["Input.BannerCredit"] = "Foto: Tim Melokal";
+
+        var refused = await client.SubmitAsync(await client.GetPageAsync("/admin/kampanye/ubah"), "main form", values,
+            [new FormFile("Input.Banner", "spanduk.jpg", TestImages.ShellScript(), "image/jpeg")]);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var form = await SiteFixture.ParseAsync(refused);
+        Assert.Contains("bukan foto JPEG, PNG atau WebP", form.QuerySelector("#Input_Banner-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("#KampanyeUji", form.QuerySelector<IHtmlInputElement>("#Input_Hashtag")!.Value);
+        Assert.False(await QueryAsync(db => db.Campaigns.AnyAsync(c => c.Slug == slug)));
+
+        var saved = await client.SubmitAsync(await client.GetPageAsync("/admin/kampanye/ubah"), "main form", values,
+            [new FormFile("Input.Banner", "spanduk.jpg", TestImages.Jpeg(1500, 500), "image/jpeg")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var banner = await QueryAsync(db => db.Campaigns.Where(c => c.Slug == slug).Select(c => c.BannerPath).SingleAsync());
+        Assert.StartsWith("/media/", banner, StringComparison.Ordinal);
+        using var reader = site.CreateClient();
+        var page = await reader.GetPageAsync($"/kampanye/{slug}");
+        Assert.Equal(banner, page.QuerySelector("img.campaign-banner")!.GetAttribute("src"));
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(banner)).StatusCode);
     }
 
     [Fact]

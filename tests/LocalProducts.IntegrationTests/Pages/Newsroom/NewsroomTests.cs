@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using LocalProducts.Tests;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Pages.Newsroom;
@@ -86,6 +87,51 @@ public sealed class NewsroomTests(SiteFixture site)
         Assert.Equal(1, await QueryAsync(db => db.PostRevisions.CountAsync(r => r.PostId == post.Id)));
         using var reader = site.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/berita/{slug}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_HeroPhoto_IsCheckedByContent_Stored_AndReplaced_KeepingWhatWasTyped()
+    {
+        using var client = await LogInAsync(WriterEmail, WriterPassword);
+        var slug = NewSlug();
+        var fields = new Dictionary<string, string>
+        {
+            ["aksi"] = "simpan",
+            ["Input.Title"] = "Foto utama pekan kopi",
+            ["Input.Slug"] = slug,
+            ["Input.Body"] = "Isi berita uji.",
+            ["Input.HeroCaption"] = "Penyangrai di Kintamani",
+            ["Input.HeroCredit"] = "Foto: Tim Melokal",
+        };
+
+        // A script named .jpg: the form comes back with the message and everything typed.
+        var refused = await client.SubmitAsync(await client.GetPageAsync("/redaksi/tulis"), "#post-form", fields,
+            [new FormFile("Input.HeroPhoto", "foto.jpg", TestImages.ShellScript(), "image/jpeg")]);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var form = await SiteFixture.ParseAsync(refused);
+        Assert.Contains("bukan foto JPEG, PNG atau WebP", form.QuerySelector("#Input_HeroPhoto-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Foto utama pekan kopi", form.QuerySelector("#Input_Title")!.GetAttribute("value"));
+        Assert.False(await QueryAsync(db => db.Posts.AnyAsync(p => p.Slug == slug)));
+
+        var saved = await client.SubmitAsync(await client.GetPageAsync("/redaksi/tulis"), "#post-form", fields,
+            [new FormFile("Input.HeroPhoto", "kopi.jpg", TestImages.Jpeg(1600, 900), "image/jpeg")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var first = await PostAsync(slug);
+        Assert.Matches("^/media/[0-9a-f]{32}/960\\.webp$", first.HeroImagePath!);
+        using var reader = site.CreateClient();
+        var image = await reader.GetAsync(first.HeroImagePath);
+        Assert.Equal("image/webp", image.Content.Headers.ContentType!.MediaType);
+
+        // A new photo replaces it; the caption, credit and text stay.
+        var page = await client.GetPageAsync($"/redaksi/{first.Id}/ubah");
+        Assert.Equal(first.HeroImagePath, page.QuerySelector(".hero-spot img")!.GetAttribute("src"));
+        var replaced = await client.SubmitAsync(page, "#post-form", new Dictionary<string, string> { ["aksi"] = "simpan" },
+            [new FormFile("Input.HeroPhoto", "kopi-2.png", TestImages.Png(1200, 800), "image/png")]);
+        Assert.Equal(HttpStatusCode.Redirect, replaced.StatusCode);
+        var second = await PostAsync(first.Id);
+        Assert.NotEqual(first.HeroImagePath, second.HeroImagePath);
+        Assert.StartsWith("/media/", second.HeroImagePath, StringComparison.Ordinal);
+        Assert.Equal(("Penyangrai di Kintamani", "Foto: Tim Melokal", "Foto utama pekan kopi"), (second.HeroCaption, second.HeroCredit, second.Title));
     }
 
     [Fact]

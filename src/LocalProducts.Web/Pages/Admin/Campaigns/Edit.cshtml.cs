@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.Images;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -10,7 +11,8 @@ namespace LocalProducts.Web.Pages.Admin.Campaigns;
 /// Create (no id) or edit a campaign. Featured products and makers are found with the search
 /// buttons inside the form ("aksi"), which show the form again with the matches to tick, keeping
 /// everything typed: no script needed.
-public sealed class EditModel(CampaignEditorQuery editor, SaveCampaignCommand save, IStringLocalizer<SharedResource> text) : PageModel
+[ImageUploadLimits]
+public sealed class EditModel(CampaignEditorQuery editor, SaveCampaignCommand save, ImageStore images, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const string SaveValue = "simpan";
     public const string FindProductsValue = "cari-produk";
@@ -102,12 +104,26 @@ public sealed class EditModel(CampaignEditorQuery editor, SaveCampaignCommand sa
         {
             ModelState.AddModelError("Input.CategoryIds", text["Kategori tidak dikenal."]);
         }
+        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        // A new banner is stored first: if the form is refused, the banner stays in it.
+        if (Input.Banner is { Length: > 0 } banner)
+        {
+            var stored = await images.SaveUploadAsAddressAsync(banner, ImagePurpose.PostPhoto, userId, cancellationToken);
+            if (stored.Value is { } address)
+            {
+                Input.BannerPath = address;
+                ModelState.Remove("Input.BannerPath");
+            }
+            else
+            {
+                ModelState.AddModelError("Input.Banner", stored.Failure!.Message(text));
+            }
+        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var result = await save.RunAsync(new CampaignForm(id, Input.Version, Input.Name, Input.Hashtag, Input.Slug, Input.Tagline, Input.Description,
             Input.BannerPath, Input.BannerCredit, Input.StartsOn!.Value, Input.EndsOn, Input.CategoryIds, Input.ProductIds, Input.IkmIds), userId, cancellationToken);
         switch (result.Outcome)
@@ -165,9 +181,12 @@ public sealed class EditModel(CampaignEditorQuery editor, SaveCampaignCommand sa
         [Display(Name = "Cerita kampanye (Markdown)")]
         public string? Description { get; set; }
 
-        /// Set by the banner upload (the media API); kept as it is until then.
+        /// The stored banner's address; a new upload replaces it.
         [StringLength(500, ErrorMessage = "{0} paling banyak {1} karakter.")]
         public string? BannerPath { get; set; }
+
+        /// A new banner (JPEG, PNG or WebP up to 5 MB, checked by ImageStore).
+        public IFormFile? Banner { get; set; }
 
         [StringLength(200, ErrorMessage = "{0} paling banyak {1} karakter.")]
         [Display(Name = "Kredit spanduk")]
