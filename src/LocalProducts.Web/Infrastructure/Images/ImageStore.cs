@@ -29,6 +29,8 @@ public sealed class ImageStore(AppDbContext db, DbContextOptions<AppDbContext> o
 
     /// For pages that keep an image as an address (a post's hero photo, a campaign's banner): the
     /// address of its widest WebP copy up to 960 px, sharp on a phone and light on mobile data.
+    /// These post photos are not swept as orphans (the sweep knows no address columns), so a
+    /// replaced one stays stored.
     public async Task<ImageOutcome<string>> SaveUploadAsAddressAsync(IFormFile file, ImagePurpose purpose, Guid? userId, CancellationToken cancellationToken)
     {
         var saved = await SaveUploadAsync(file, purpose, userId, cancellationToken);
