@@ -71,23 +71,52 @@ public sealed class FacetGroupTests
     }
 
     [Theory]
-    [InlineData(null, null, true)]
-    [InlineData(0L, 49_999L, true)]
-    [InlineData(100_000L, 249_999L, true)]
-    [InlineData(50_000L, 999_999L, true)]
-    [InlineData(1_000_000L, null, true)]
-    [InlineData(120_000L, 300_000L, false)]
-    [InlineData(50_000L, 150_000L, false)]
-    public void PriceFilterOnBandEdges_OnlyForWholeBands(long? min, long? max, bool onEdges) =>
-        Assert.Equal(onEdges, FacetGroup.PriceFilterOnBandEdges(min, max));
+    [InlineData(0, 50_000L, null, BandSide.Outside)]
+    [InlineData(1, 50_000L, null, BandSide.Inside)]
+    [InlineData(5, 50_000L, null, BandSide.Inside)]
+    [InlineData(5, null, 999_999L, BandSide.Outside)]
+    [InlineData(0, null, 49_999L, BandSide.Inside)]
+    [InlineData(0, 0L, 49_999L, BandSide.Inside)]
+    [InlineData(2, 100_000L, 249_999L, BandSide.Inside)]
+    [InlineData(2, 50_000L, 150_000L, BandSide.Partly)]
+    [InlineData(1, 50_000L, 150_000L, BandSide.Inside)]
+    [InlineData(3, 50_000L, 150_000L, BandSide.Outside)]
+    [InlineData(1, 60_000L, 70_000L, BandSide.Partly)]
+    [InlineData(4, 600_000L, null, BandSide.Partly)]
+    public void SideOf_SaysWhereABandLiesAgainstThePriceFilter(int band, long? min, long? max, BandSide side) =>
+        Assert.Equal(side, FacetGroup.SideOf(band, min, max));
 
-    [Theory]
-    [InlineData(0, 50_000L, null, false)]
-    [InlineData(1, 50_000L, null, true)]
-    [InlineData(5, 50_000L, null, true)]
-    [InlineData(5, null, 999_999L, false)]
-    [InlineData(0, null, 49_999L, true)]
-    [InlineData(2, 100_000L, 249_999L, true)]
-    public void BandInPrice_WholeBandInsideTheFilter(int band, long? min, long? max, bool inside) =>
-        Assert.Equal(inside, FacetGroup.BandInPrice(band, min, max));
+    [Fact]
+    public void PartlyCoveredPrices_AreTheFiltersPricesInBandsOnlyPartlyInside()
+    {
+        Assert.Equal([(100_000L, 150_000L)], FacetGroup.PartlyCoveredPrices(50_000, 150_000));
+        Assert.Equal([(60_000L, 70_000L)], FacetGroup.PartlyCoveredPrices(60_000, 70_000));
+        Assert.Equal([(30_000L, 49_999L), (100_000L, 120_000L)], FacetGroup.PartlyCoveredPrices(30_000, 120_000));
+        Assert.Equal([(600_000L, 999_999L)], FacetGroup.PartlyCoveredPrices(600_000, null));
+        Assert.Empty(FacetGroup.PartlyCoveredPrices(50_000, 249_999));
+        Assert.Empty(FacetGroup.PartlyCoveredPrices(null, null));
+    }
+
+    [Fact]
+    public void SplitByPrice_SplitsOnlyTheBandsPartlyInside_UsingTheRowsFoundThere()
+    {
+        // 50.000–150.000: band 1 inside, band 2 partly (3 of its 10 products in Aceh are inside), band 3 outside.
+        List<FacetGroup> kept =
+        [
+            new(1, "11", null, 1, false, 0, 4),
+            new(1, "11", null, 2, false, 0, 10),
+            new(1, "11", null, 3, false, 0, 6),
+            new(1, "51", null, 2, false, 0, 5),
+        ];
+        List<FacetGroup> insideOfPartlyBands = [new(1, "11", null, 2, true, 0, 3)];
+
+        var split = FacetGroup.SplitByPrice(kept, insideOfPartlyBands, 50_000, 150_000);
+        var counts = FacetGroup.Sum(split, split, new FacetCriteria(null, null, null, 0));
+
+        Assert.Equal(4 + 3, counts.Total);
+        Assert.Equal(7, counts.Provinces["11"]);
+        Assert.Equal(0, counts.Provinces["51"]);
+        Assert.Equal(10, counts.Totals["band2"]);
+        Assert.Equal(25, split.Sum(g => g.Products));
+    }
 }

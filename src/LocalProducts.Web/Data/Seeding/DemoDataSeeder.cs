@@ -10,6 +10,7 @@ internal sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
     public async Task SeedAsync(string seedsDirectory, CancellationToken cancellationToken)
     {
         var demo = Path.Combine(seedsDirectory, "demo");
+        var productsBefore = await db.Products.CountAsync(cancellationToken);
         var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, cancellationToken);
         var campaigns = await SeedCampaignsAsync(Path.Combine(demo, "campaigns.json"), categories, cancellationToken);
         foreach (var file in Directory.GetFiles(Path.Combine(demo, "ikm"), "*.json").Order(StringComparer.Ordinal))
@@ -19,6 +20,11 @@ internal sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         await SeedPostsAsync(Path.Combine(demo, "posts.json"), campaigns, cancellationToken);
         await SeedEventsAsync(Path.Combine(demo, "events.json"), campaigns, cancellationToken);
         db.ChangeTracker.Clear();
+        if (await db.Products.CountAsync(cancellationToken) != productsBefore)
+        {
+            // The common words whose facet counts are kept are chosen from the catalogue as it is.
+            await db.Database.ExecuteSqlAsync($"SELECT product_facet_counts_rebuild({Wib.Today(clock)})", cancellationToken);
+        }
     }
 
     private async Task<Dictionary<string, Campaign>> SeedCampaignsAsync(

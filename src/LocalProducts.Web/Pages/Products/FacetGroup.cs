@@ -17,18 +17,57 @@ public sealed record FacetGroup(int CategoryId, string Province, string? Regency
 
     private static readonly CertificationFilter[] _certifications =
         [CertificationFilter.Tkdn, CertificationFilter.Halal, CertificationFilter.Sni, CertificationFilter.Pdn];
+    private static readonly string[] _certificationKeys = _certifications.Select(c => c.ToString().ToLowerInvariant()).ToArray();
+    private static readonly string[] _bandKeys = Enumerable.Range(0, ProductSearch.PriceBands.Count).Select(b => $"band{b}").ToArray();
 
-    /// Whether a price filter falls on band edges, so that whole bands are inside or outside it
-    /// and counts kept per band can answer it.
-    public static bool PriceFilterOnBandEdges(long? min, long? max) =>
-        (min is null or <= 0 || ProductSearch.PriceBands.Any(b => b.Min == min))
-        && (max is null || ProductSearch.PriceBands.Any(b => b.Max == max));
-
-    /// Whether a whole band lies inside the price filter (for filters on band edges).
-    public static bool BandInPrice(int band, long? min, long? max)
+    /// How a price band lies against the price filter: wholly inside, wholly outside, or partly
+    /// (its products must then be looked at one by one). Prices are never negative.
+    public static BandSide SideOf(int band, long? min, long? max)
     {
         var range = ProductSearch.PriceBands[band];
-        return (min is null || (range.Min ?? 0) >= min) && (max is null || (range.Max is { } top && top <= max));
+        var (low, high) = (range.Min ?? 0, range.Max ?? long.MaxValue);
+        var (from, to) = (Math.Max(min ?? 0, 0), max ?? long.MaxValue);
+        if (low >= from && high <= to)
+        {
+            return BandSide.Inside;
+        }
+        return high < from || low > to ? BandSide.Outside : BandSide.Partly;
+    }
+
+    /// The prices of the filter that lie in bands only partly inside it: the rows a search must
+    /// still look at when whole bands are counted already.
+    public static IReadOnlyList<(long From, long To)> PartlyCoveredPrices(long? min, long? max) =>
+        Enumerable.Range(0, ProductSearch.PriceBands.Count)
+            .Where(band => SideOf(band, min, max) == BandSide.Partly)
+            .Select(band => (Math.Max(ProductSearch.PriceBands[band].Min ?? 0, Math.Max(min ?? 0, 0)),
+                             Math.Min(ProductSearch.PriceBands[band].Max ?? long.MaxValue, max ?? long.MaxValue)))
+            .ToList();
+
+    /// Kept groups (counted per whole band) split by the price filter: a band inside or outside
+    /// it goes whole to one side; a band partly inside is split using the products of that band
+    /// found inside the filter (<paramref name="insideOfPartlyBands"/>, grouped the same way).
+    public static List<FacetGroup> SplitByPrice(IEnumerable<FacetGroup> kept, IEnumerable<FacetGroup> insideOfPartlyBands, long? min, long? max)
+    {
+        var inside = insideOfPartlyBands.ToDictionary(g => (g.CategoryId, g.Province, g.Band, g.Flags), g => g.Products);
+        var split = new List<FacetGroup>();
+        foreach (var g in kept)
+        {
+            switch (SideOf(g.Band, min, max))
+            {
+                case BandSide.Inside:
+                    split.Add(g with { InPrice = true });
+                    break;
+                case BandSide.Outside:
+                    split.Add(g with { InPrice = false });
+                    break;
+                default:
+                    var insideCount = inside.GetValueOrDefault((g.CategoryId, g.Province, g.Band, g.Flags));
+                    split.Add(g with { InPrice = true, Products = insideCount });
+                    split.Add(g with { InPrice = false, Products = g.Products - insideCount });
+                    break;
+            }
+        }
+        return split;
     }
 
     /// Each facet counts with every filter applied but its own, as a reader choosing another value
@@ -53,14 +92,17 @@ public sealed record FacetGroup(int CategoryId, string Province, string? Regency
             }
             if (category && province && regency && certified)
             {
-                Add(counts.Totals, $"band{g.Band}", g.Products);
+                Add(counts.Totals, _bandKeys[g.Band], g.Products);
             }
             if (category && province && regency && g.InPrice && certified)
             {
                 Add(counts.Totals, "total", g.Products);
-                foreach (var certification in _certifications.Where(c => (g.Flags & FlagOf(c)) != 0))
+                for (var i = 0; i < _certifications.Length; i++)
                 {
-                    Add(counts.Totals, certification.ToString().ToLowerInvariant(), g.Products);
+                    if ((g.Flags & FlagOf(_certifications[i])) != 0)
+                    {
+                        Add(counts.Totals, _certificationKeys[i], g.Products);
+                    }
                 }
             }
         }
@@ -76,6 +118,13 @@ public sealed record FacetGroup(int CategoryId, string Province, string? Regency
 
     private static void Add<TKey>(Dictionary<TKey, int> counts, TKey key, int products) where TKey : notnull =>
         counts[key] = counts.GetValueOrDefault(key) + products;
+}
+
+public enum BandSide
+{
+    Inside,
+    Outside,
+    Partly,
 }
 
 /// The filters of a search as the facets apply them; null means not filtered.

@@ -155,7 +155,14 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
     /// shown (the last one when the asked page is past the end) and its ids in order.
     private sealed record SearchFound(SearchCounts Counts, string? Corrected, int Page, int PageCount, bool PageClamped, IReadOnlyList<int> Ids);
 
-    private sealed record CountedFilters(SearchFilters Filters, SearchCounts Counts, string? Corrected);
+    private sealed record CountedFilters(SearchFilters Filters, SearchCounts Counts, string? Corrected, PageGuide? Guide);
+
+    /// What the kept counts of a common word say about reading its pages (see
+    /// <see cref="PageIdsOfCommonWordAsync"/>): the catalogue's size, the word's products and how
+    /// many have it in their name, as of the last rebuild.
+    private sealed record PageGuide(int Catalogue, int WordProducts, int WordInNames);
+
+    private sealed record CountedPage(SearchCounts Counts, IReadOnlyList<int> Ids, PageGuide? Guide);
 
     private async Task<SearchFound> FindAsync(SearchFilters filters, SearchSort sort, int page, CancellationToken cancellationToken)
     {
@@ -165,18 +172,18 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         if (!cache.TryGet<CountedFilters>(countsKey, out var counted) || counted is null)
         {
             var generation = cache.Generation;
-            var (counts, firstIds) = await CountAndPageAsync(filters, sort, page, cancellationToken);
-            counted = new CountedFilters(filters, counts, null);
-            ids = firstIds;
-            if (counts.Total < TooFewResults && filters.Lexemes.Count > 0)
+            var first = await CountAndPageAsync(filters, sort, page, cancellationToken);
+            counted = new CountedFilters(filters, first.Counts, null, first.Guide);
+            ids = first.Ids;
+            if (first.Counts.Total < TooFewResults && filters.Lexemes.Count > 0)
             {
                 var correctedWords = await CorrectAsync(filters.Lexemes, cancellationToken);
                 var correctedFilters = filters with { Lexemes = correctedWords, PrefixLastWord = true };
-                var (correctedCounts, correctedIds) = await CountAndPageAsync(correctedFilters, sort, page, cancellationToken);
-                if (correctedCounts.Total > counts.Total)
+                var corrected = await CountAndPageAsync(correctedFilters, sort, page, cancellationToken);
+                if (corrected.Counts.Total > first.Counts.Total)
                 {
-                    counted = new CountedFilters(correctedFilters, correctedCounts, string.Join(' ', correctedWords.Select(w => w.Raw)));
-                    ids = correctedIds;
+                    counted = new CountedFilters(correctedFilters, corrected.Counts, string.Join(' ', correctedWords.Select(w => w.Raw)), corrected.Guide);
+                    ids = corrected.Ids;
                 }
             }
             cache.Set(generation, countsKey, counted);
@@ -186,7 +193,9 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         var clamped = page > pageCount;
         if (clamped || ids is null)
         {
-            ids = await PageIdsAsync(counted.Filters, sort, Math.Min(page, pageCount), cancellationToken);
+            ids = counted.Guide is null || counted.Filters.ProvinceCode is not null
+                ? await PageIdsAsync(counted.Filters, sort, Math.Min(page, pageCount), cancellationToken)
+                : await PageIdsOfCommonWordAsync(counted.Filters, sort, Math.Min(page, pageCount), counted.Counts.Total, counted.Guide, cancellationToken);
         }
         return new SearchFound(counted.Counts, counted.Corrected, Math.Min(page, pageCount), pageCount, clamped, ids);
     }
@@ -252,21 +261,26 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         return suggestions;
     }
 
-    /// Facet counts and the first page of ids. A search without words takes its counts from the
-    /// day's counts of the whole catalogue when it can; one with words groups its matching rows
-    /// once (see <see cref="CountLiveAsync"/>).
-    private async Task<(SearchCounts Counts, IReadOnlyList<int> Ids)> CountAndPageAsync(
-        SearchFilters filters, SearchSort sort, int page, CancellationToken cancellationToken)
+    /// Facet counts and the first page of ids. A search without words, or with one common word,
+    /// takes its counts from the kept counts (the whole catalogue's, or the word's) when it can;
+    /// any other groups its matching rows once (see <see cref="CountLiveAsync"/>).
+    private async Task<CountedPage> CountAndPageAsync(SearchFilters filters, SearchSort sort, int page, CancellationToken cancellationToken)
     {
-        if (filters.Lexemes.Count == 0 && FacetGroup.PriceFilterOnBandEdges(filters.PriceMin, filters.PriceMax))
+        if (filters.KeptCountsWord is { } word)
         {
-            var counts = await CountFromDailyCountsAsync(filters, cancellationToken);
-            if (counts is not null)
+            var kept = await CountFromKeptCountsAsync(filters, word, sort, page, cancellationToken);
+            if (kept is not null)
             {
-                return (counts, await PageIdsAsync(filters, sort, page, cancellationToken));
+                var guide = word.Length == 0 ? null : kept.Guide;
+                var ids = kept.Ids
+                    ?? (guide is null
+                        ? await PageIdsAsync(filters, sort, page, cancellationToken)
+                        : await PageIdsOfCommonWordAsync(filters, sort, page, kept.Counts.Total, guide, cancellationToken));
+                return new CountedPage(kept.Counts, ids, guide);
             }
         }
-        return await CountLiveAsync(filters, sort, page, cancellationToken);
+        var (counts, liveIds) = await CountLiveAsync(filters, sort, page, cancellationToken);
+        return new CountedPage(counts, liveIds, null);
     }
 
     /// Groups the matching rows of product_search by everything a facet needs (category, province,
@@ -278,28 +292,9 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
     {
         await using var command = dataSource.CreateCommand();
         var where = filters.Conditions(command);
-        var ranked = sort == SearchSort.Relevan && filters.Lexemes.Count > 0;
-        var shown = $"{where.Category} AND {where.Province} AND {where.Regency} AND {where.Price} AND {where.Certification}";
-        command.Parameters.AddWithValue("take", PageSize);
-        command.Parameters.AddWithValue("skip", (page - 1) * PageSize);
         command.CommandText = $"""
-            WITH m AS MATERIALIZED (
-                SELECT id, published_at, price_min, price_order, category_id, province_code,
-                       {(filters.ProvinceCode is null ? "NULL::varchar" : "CASE WHEN province_code = @province THEN regency_code END")} AS regency,
-                       product_search_band(price_min) AS band,
-                       {where.Price} AS in_price,
-                       product_search_flags(tkdn_valid_until, halal_valid_until, sni_valid_until, pdn_valid_until, @today) AS flags,
-                       {shown} AS shown,
-                       {(ranked ? $"CASE WHEN {shown} THEN ts_rank(search_vector, @tsquery) END" : "0::real")} AS rank
-                FROM product_search
-                WHERE {where.Text}
-            )
-            SELECT category_id, province_code, regency, band, in_price, flags, count(*)::int, NULL::text
-            FROM m GROUP BY category_id, province_code, regency, band, in_price, flags
-            UNION ALL
-            SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, string_agg(id::text, ',' ORDER BY {OrderBy(sort, ranked)})
-            FROM (SELECT id, rank, published_at, price_min, price_order FROM m
-                  WHERE shown ORDER BY {OrderBy(sort, ranked)} LIMIT @take OFFSET @skip) AS page
+            WITH {RowsWithFacetKeys("m", filters, where, sort, where.Text)}
+            {GroupsAndPage("m", filters, sort, page, command)}
             """;
 
         var groups = new List<FacetGroup>();
@@ -307,74 +302,228 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (reader.IsDBNull(0))
+            if (reader.GetString(0) == "i")
             {
-                ids.AddRange(ParseIds(reader.IsDBNull(7) ? "" : reader.GetString(7)));
+                ids.AddRange(ParseIds(reader.IsDBNull(8) ? "" : reader.GetString(8)));
                 continue;
             }
-            groups.Add(new FacetGroup(reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetInt16(3), reader.GetBoolean(4), reader.GetInt16(5), reader.GetInt32(6)));
+            groups.Add(ReadGroup(reader));
         }
         return (FacetGroup.Sum(groups, groups, filters.Criteria), ids);
     }
 
-    /// The counts of a search without words, from product_facet_counts: the whole catalogue's
-    /// groups for today (kept by triggers, rebuilt when the day turns by FacetCountsRebuilder),
-    /// plus the chosen province's products grouped with their regencies. Null when the counts are
-    /// not yet today's.
-    private async Task<SearchCounts?> CountFromDailyCountsAsync(SearchFilters filters, CancellationToken cancellationToken)
+    /// The matching rows (within <paramref name="scope"/>) with what facets and the page need, as
+    /// a CTE named <paramref name="name"/>. In the relevance order, results with every word in
+    /// their name come first, newest first within each.
+    private static string RowsWithFacetKeys(string name, SearchFilters filters, SqlConditions where, SearchSort sort, string scope)
+    {
+        var shown = $"{where.Category} AND {where.Province} AND {where.Regency} AND {where.Price} AND {where.Certification}";
+        var named = sort == SearchSort.Relevan && filters.Lexemes.Count > 0
+            ? $"CASE WHEN {shown} THEN search_vector @@ @name_tsquery ELSE false END"
+            : "false";
+        return $"""
+            {name} AS MATERIALIZED (
+                SELECT id, published_at, price_min, price_order, category_id, province_code,
+                       {(filters.ProvinceCode is null ? "NULL::varchar" : "CASE WHEN province_code = @province THEN regency_code END")} AS regency,
+                       product_search_band(price_min) AS band,
+                       {where.Price} AS in_price,
+                       product_search_flags(tkdn_valid_until, halal_valid_until, sni_valid_until, pdn_valid_until, @today) AS flags,
+                       {shown} AS shown,
+                       {named} AS name_match
+                FROM product_search
+                WHERE {scope}
+            )
+            """;
+    }
+
+    /// The groups of the rows in CTE <paramref name="name"/> (source "g") and their page of ids in
+    /// order (source "i", one row), in the columns <see cref="ReadGroup"/> reads.
+    private static string GroupsAndPage(string name, SearchFilters filters, SearchSort sort, int page, NpgsqlCommand command)
+    {
+        command.Parameters.AddWithValue("take", PageSize);
+        command.Parameters.AddWithValue("skip", (page - 1) * PageSize);
+        var order = OrderBy(sort, filters.Lexemes.Count > 0);
+        return $"""
+            SELECT 'g', category_id, province_code, regency, band, in_price, flags, count(*)::int, NULL::text
+            FROM {name} GROUP BY category_id, province_code, regency, band, in_price, flags
+            UNION ALL
+            SELECT 'i', NULL, NULL, NULL, NULL, NULL, NULL, NULL, string_agg(id::text, ',' ORDER BY {order})
+            FROM (SELECT id, name_match, published_at, price_min, price_order FROM {name}
+                  WHERE shown ORDER BY {order} LIMIT @take OFFSET @skip) AS page
+            """;
+    }
+
+    private static FacetGroup ReadGroup(NpgsqlDataReader reader) =>
+        new(reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.GetInt16(4), !reader.IsDBNull(5) && reader.GetBoolean(5), reader.GetInt16(6), reader.GetInt32(7));
+
+    /// What the kept counts gave: the counts, the page when it came with them (a chosen province),
+    /// and what guides reading the page otherwise.
+    private sealed record KeptCounts(SearchCounts Counts, IReadOnlyList<int>? Ids, PageGuide Guide);
+
+    /// The counts of a search without words, or with one common word, from the kept counts
+    /// (product_facet_counts or product_word_facet_counts: today's groups per whole price band,
+    /// kept by triggers, rebuilt when the day turns by FacetCountsRebuilder). Two kinds of rows are
+    /// still read, in the same statement: those in price bands only partly inside the price
+    /// filter, and, with a province chosen, the matching rows of that province (for its regencies
+    /// and the page). Null when the counts are not today's or the word is not kept.
+    private async Task<KeptCounts?> CountFromKeptCountsAsync(
+        SearchFilters filters, string word, SearchSort sort, int page, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand();
-        command.Parameters.AddWithValue("today", NpgsqlDbType.Date, filters.Today);
-        var province = "";
-        if (filters.ProvinceCode is not null)
+        var where = filters.Conditions(command);
+        command.Parameters.AddWithValue("word", word);
+        var kept = word.Length == 0
+            ? "SELECT category_id, province_code, band, flags, products FROM product_facet_counts"
+            : "SELECT category_id, province_code, band, flags, products FROM product_word_facet_counts WHERE word = @word";
+        var partly = FacetGroup.PartlyCoveredPrices(filters.PriceMin, filters.PriceMax);
+        var partlyRows = "";
+        if (partly.Count > 0)
         {
-            command.Parameters.AddWithValue("province", filters.ProvinceCode);
-            province = """
+            var ranges = partly.Select((range, i) =>
+            {
+                command.Parameters.AddWithValue($"partly_from{i}", range.From);
+                command.Parameters.AddWithValue($"partly_to{i}", range.To);
+                return $"price_min BETWEEN @partly_from{i} AND @partly_to{i}";
+            });
+            partlyRows = $"""
                 UNION ALL
-                SELECT 'p', category_id, province_code, regency_code, product_search_band(price_min),
-                       product_search_flags(tkdn_valid_until, halal_valid_until, sni_valid_until, pdn_valid_until, @today), count(*)::int
-                FROM product_search WHERE province_code = @province
-                GROUP BY 2, 3, 4, 5, 6
+                SELECT 'x', category_id, province_code, NULL, product_search_band(price_min), true,
+                       product_search_flags(tkdn_valid_until, halal_valid_until, sni_valid_until, pdn_valid_until, @today),
+                       count(*)::int, NULL
+                FROM product_search
+                WHERE {where.Text} AND ({string.Join(" OR ", ranges)}) AND (SELECT current FROM day)
+                GROUP BY 2, 3, 5, 7
                 """;
         }
+        var inProvince = filters.ProvinceCode is null ? "" : $", {RowsWithFacetKeys("p", filters, where, sort, $"province_code = @province AND {where.Text}")}";
+        var provinceRows = filters.ProvinceCode is null ? "" : $"UNION ALL {GroupsAndPage("p", filters, sort, page, command)}";
         command.CommandText = $"""
-            WITH day AS (SELECT as_of = @today AS current FROM product_facet_counts_day)
-            SELECT 'd', NULL, NULL, NULL, NULL, NULL, NULL WHERE (SELECT current FROM day)
+            WITH day AS (SELECT as_of = @today AS current FROM product_facet_counts_day){inProvince}
+            SELECT 'd', NULL::int, NULL::varchar, NULL::varchar, NULL::smallint, NULL::boolean, NULL::smallint,
+                   (SELECT reltuples::int FROM pg_class WHERE oid = 'product_search'::regclass), NULL::text
+            WHERE (SELECT current FROM day)
             UNION ALL
-            SELECT 'c', category_id, province_code, NULL, band, flags, products
-            FROM product_facet_counts WHERE products > 0 AND (SELECT current FROM day)
-            {province}
+            SELECT 'w', in_names, NULL, NULL, NULL, NULL, NULL, products, NULL FROM product_facet_words WHERE word = @word
+            UNION ALL
+            SELECT 'c', category_id, province_code, NULL, band, NULL, flags, products, NULL
+            FROM ({kept}) AS kept WHERE products > 0 AND (SELECT current FROM day)
+            {partlyRows}
+            {provinceRows}
             """;
 
-        var current = false;
-        var catalogue = new List<FacetGroup>();
-        var inProvince = new List<FacetGroup>();
+        var (current, catalogue, wordProducts, wordInNames) = (false, 0, 0, 0);
+        var keptGroups = new List<FacetGroup>();
+        var insideOfPartlyBands = new List<FacetGroup>();
+        var provinceGroups = new List<FacetGroup>();
+        List<int>? ids = null;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var source = reader.GetString(0);
-                if (source == "d")
+                switch (reader.GetString(0))
                 {
-                    current = true;
-                    continue;
+                    case "d":
+                        (current, catalogue) = (true, reader.GetInt32(7));
+                        break;
+                    case "w":
+                        (wordInNames, wordProducts) = (reader.GetInt32(1), reader.GetInt32(7));
+                        break;
+                    case "c":
+                        keptGroups.Add(ReadGroup(reader));
+                        break;
+                    case "x":
+                        insideOfPartlyBands.Add(ReadGroup(reader));
+                        break;
+                    case "g":
+                        provinceGroups.Add(ReadGroup(reader));
+                        break;
+                    default:
+                        ids = ParseIds(reader.IsDBNull(8) ? "" : reader.GetString(8)).ToList();
+                        break;
                 }
-                var band = reader.GetInt16(4);
-                var group = new FacetGroup(reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                    band, FacetGroup.BandInPrice(band, filters.PriceMin, filters.PriceMax), reader.GetInt16(5), reader.GetInt32(6));
-                (source == "c" ? catalogue : inProvince).Add(group);
             }
         }
-        if (!current)
+        if (!current || (word.Length > 0 && wordProducts == 0))
         {
             return null;
         }
         // With a province chosen, every facet but the province's own counts within it (and needs
         // the regencies); the province facet counts across the catalogue.
-        return filters.ProvinceCode is null
-            ? FacetGroup.Sum(catalogue, catalogue, filters.Criteria)
-            : FacetGroup.Sum(inProvince, catalogue, filters.Criteria);
+        var catalogueGroups = FacetGroup.SplitByPrice(keptGroups, insideOfPartlyBands, filters.PriceMin, filters.PriceMax);
+        var counts = filters.ProvinceCode is null
+            ? FacetGroup.Sum(catalogueGroups, catalogueGroups, filters.Criteria)
+            : FacetGroup.Sum(provinceGroups, catalogueGroups, filters.Criteria);
+        return new KeptCounts(counts, ids, new PageGuide(catalogue, wordProducts, wordInNames));
+    }
+
+    /// A page of a common word's results without counting them: each part of the order (in the
+    /// relevance order, results with the word in their name, then the rest) is read either by
+    /// walking the index of that order until the page is full, or through the word's index and a
+    /// sort, whichever reads fewer rows by the counts already known.
+    private async Task<List<int>> PageIdsOfCommonWordAsync(
+        SearchFilters filters, SearchSort sort, int page, int total, PageGuide kept, CancellationToken cancellationToken)
+    {
+        var wanted = page * PageSize;
+        if (sort != SearchSort.Relevan)
+        {
+            var all = await ReadPagePartAsync(filters, sort, WordPart.All, wanted, total, kept.Catalogue, cancellationToken);
+            return all.Skip(wanted - PageSize).ToList();
+        }
+        var namedEstimate = (int)((long)total * kept.WordInNames / Math.Max(1, kept.WordProducts));
+        var named = await ReadPagePartAsync(filters, sort, WordPart.InName, wanted, namedEstimate, kept.Catalogue, cancellationToken);
+        if (named.Count < wanted)
+        {
+            // The named results ran out before the page was full: now their number is known.
+            named.AddRange(await ReadPagePartAsync(filters, sort, WordPart.NotInName, wanted - named.Count,
+                total - named.Count, kept.Catalogue, cancellationToken));
+        }
+        return named.Skip(wanted - PageSize).ToList();
+    }
+
+    private enum WordPart
+    {
+        All,
+        InName,
+        NotInName,
+    }
+
+    private async Task<List<int>> ReadPagePartAsync(SearchFilters filters, SearchSort sort, WordPart part, int wanted,
+        int matching, int catalogue, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand();
+        var where = filters.Conditions(command);
+        // Walking the order's index reads about wanted × catalogue ÷ matching rows; the word's
+        // index reads every matching row.
+        var walk = (long)wanted * catalogue / Math.Max(1, matching) < matching;
+        // Written as function calls, the word conditions cannot use an index, so the planner walks
+        // the index of the order; written as operators, they use the word indexes.
+        var text = (part, walk) switch
+        {
+            (WordPart.InName, true) => "ts_match_vq(search_vector, @name_tsquery)",
+            (WordPart.InName, false) => "ts_filter(search_vector, '{a}') @@ @tsquery",
+            (WordPart.NotInName, true) => "ts_match_vq(search_vector, @tsquery) AND NOT ts_match_vq(search_vector, @name_tsquery)",
+            (WordPart.NotInName, false) => "search_vector @@ @tsquery AND NOT search_vector @@ @name_tsquery",
+            (_, true) => "ts_match_vq(search_vector, @tsquery)",
+            _ => "search_vector @@ @tsquery",
+        };
+        var order = OrderBy(sort == SearchSort.Relevan ? SearchSort.Terbaru : sort, ranked: false);
+        var matchingRows = $"""
+            SELECT id, published_at, price_min, price_order FROM product_search
+            WHERE {text} AND {where.Category} AND {where.Province} AND {where.Regency} AND {where.Price} AND {where.Certification}
+            """;
+        // OFFSET 0 keeps the sort outside, so the rows come from the word's index.
+        command.CommandText = walk
+            ? $"{matchingRows} ORDER BY {order} LIMIT @wanted"
+            : $"SELECT id FROM ({matchingRows} OFFSET 0) AS matching ORDER BY {order} LIMIT @wanted";
+        command.Parameters.AddWithValue("wanted", wanted);
+        var ids = new List<int>(wanted);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt32(0));
+        }
+        return ids;
     }
 
     private static IEnumerable<int> ParseIds(string ids) =>
@@ -383,7 +532,7 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
     /// The order of results, in columns both product_search and the search CTE have.
     private static string OrderBy(SearchSort sort, bool ranked) => sort switch
     {
-        SearchSort.Relevan when ranked => "rank DESC, published_at DESC, id DESC",
+        SearchSort.Relevan when ranked => "name_match DESC, published_at DESC, id DESC",
         SearchSort.Termurah => "price_min, id",
         SearchSort.Termahal => "price_order DESC, id DESC",
         _ => "published_at DESC, id DESC",
@@ -396,7 +545,7 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         var ranked = sort == SearchSort.Relevan && filters.Lexemes.Count > 0;
         command.CommandText = $"""
             SELECT id FROM (
-                SELECT id, published_at, price_min, price_order, {(ranked ? "ts_rank(search_vector, @tsquery)" : "0::real")} AS rank
+                SELECT id, published_at, price_min, price_order, {(ranked ? "search_vector @@ @name_tsquery" : "false")} AS name_match
                 FROM product_search
                 WHERE {where.Text} AND {where.Category} AND {where.Province} AND {where.Regency}
                   AND {where.Price} AND {where.Certification}) AS matching
@@ -495,7 +644,8 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
             {
                 // A typed tsquery, not text for to_tsquery(): a generic (prepared) plan would call
                 // to_tsquery again for every row it checks.
-                parameters.Add(new NpgsqlParameter("tsquery", NpgsqlDbType.TsQuery) { Value = TsQuery() });
+                parameters.Add(new NpgsqlParameter("tsquery", NpgsqlDbType.TsQuery) { Value = TsQuery(NpgsqlTsQueryLexeme.Weight.None) });
+                parameters.Add(new NpgsqlParameter("name_tsquery", NpgsqlDbType.TsQuery) { Value = TsQuery(NpgsqlTsQueryLexeme.Weight.A) });
                 text = "search_vector @@ @tsquery";
             }
             var category = "true";
@@ -543,14 +693,24 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
                 certifications.Count == 0 ? "true" : $"({string.Join(" AND ", certifications)})");
         }
 
+        /// The word whose kept counts can answer this search: "" for a search without words; the
+        /// word itself for one whole word that stemming leaves as typed (its kept counts are the
+        /// counts of exactly that lexeme); null for any other search.
+        public string? KeptCountsWord => Lexemes.Count switch
+        {
+            0 => "",
+            1 when !PrefixLastWord && Lexemes[0].Stem == Lexemes[0].Raw => Lexemes[0].Stem,
+            _ => null,
+        };
+
         /// Every word must match, stemmed or as typed; with <see cref="PrefixLastWord"/> the last may
-        /// be the start of a word.
-        private NpgsqlTsQuery TsQuery() =>
+        /// be the start of a word. With weight A, every word must be in the name.
+        private NpgsqlTsQuery TsQuery(NpgsqlTsQueryLexeme.Weight weight) =>
             Lexemes.Select((word, i) =>
                 {
                     var prefix = PrefixLastWord && i == Lexemes.Count - 1;
-                    NpgsqlTsQuery stem = new NpgsqlTsQueryLexeme(word.Stem, NpgsqlTsQueryLexeme.Weight.None, prefix);
-                    return word.Stem == word.Raw ? stem : new NpgsqlTsQueryOr(stem, new NpgsqlTsQueryLexeme(word.Raw, NpgsqlTsQueryLexeme.Weight.None, prefix));
+                    NpgsqlTsQuery stem = new NpgsqlTsQueryLexeme(word.Stem, weight, prefix);
+                    return word.Stem == word.Raw ? stem : new NpgsqlTsQueryOr(stem, new NpgsqlTsQueryLexeme(word.Raw, weight, prefix));
                 })
                 .Aggregate((left, right) => new NpgsqlTsQueryAnd(left, right));
 

@@ -16,14 +16,28 @@ namespace LocalProducts.IntegrationTests.Pages.Products;
 [Collection(SiteTestGroup.Name)]
 public sealed class FacetCountsTests(SiteFixture site)
 {
+    /// Both ways: a count the rows do not have, and rows with no count.
     private const string CountsDifferingFromTheRows = """
-        SELECT count(*)::int AS "Value" FROM (
-            SELECT category_id, province_code, band, flags, products FROM product_facet_counts WHERE products <> 0
-            EXCEPT
-            SELECT category_id, province_code, product_search_band(price_min),
-                   product_search_flags(tkdn_valid_until, halal_valid_until, sni_valid_until, pdn_valid_until,
-                                        (SELECT as_of FROM product_facet_counts_day)), count(*)::int
-            FROM product_search GROUP BY 1, 2, 3, 4) AS differing
+        WITH kept AS (SELECT category_id, province_code, band, flags, products FROM product_facet_counts WHERE products <> 0),
+             counted AS (
+                SELECT category_id, province_code, product_search_band(price_min) AS band,
+                       product_search_flags(tkdn_valid_until, halal_valid_until, sni_valid_until, pdn_valid_until,
+                                            (SELECT as_of FROM product_facet_counts_day)) AS flags, count(*)::int AS products
+                FROM product_search GROUP BY 1, 2, 3, 4)
+        SELECT count(*)::int AS "Value" FROM ((TABLE kept EXCEPT TABLE counted) UNION ALL (TABLE counted EXCEPT TABLE kept)) AS differing
+        """;
+
+    private const string WordCountsDifferingFromTheRows = """
+        WITH kept AS (SELECT word, category_id, province_code, band, flags, products FROM product_word_facet_counts WHERE products <> 0),
+             counted AS (
+                SELECT w.word, s.category_id, s.province_code, product_search_band(s.price_min) AS band,
+                       product_search_flags(s.tkdn_valid_until, s.halal_valid_until, s.sni_valid_until, s.pdn_valid_until,
+                                            (SELECT as_of FROM product_facet_counts_day)) AS flags, count(*)::int AS products
+                FROM product_search s
+                CROSS JOIN LATERAL unnest(tsvector_to_array(s.search_vector)) AS l(word)
+                JOIN product_facet_words w ON w.word = l.word
+                GROUP BY 1, 2, 3, 4, 5)
+        SELECT count(*)::int AS "Value" FROM ((TABLE kept EXCEPT TABLE counted) UNION ALL (TABLE counted EXCEPT TABLE kept)) AS differing
         """;
 
     private const string RowsDifferingFromTheProducts = """
@@ -42,6 +56,8 @@ public sealed class FacetCountsTests(SiteFixture site)
     [InlineData("provinsi=aceh")]
     [InlineData("kategori=makanan-minuman&provinsi=jawa-barat&sertifikasi=halal")]
     [InlineData("harga_min=100000&harga_maks=249999&sertifikasi=pdn&urut=termurah")]
+    [InlineData("harga_min=30000&harga_maks=120000")]
+    [InlineData("provinsi=jawa-barat&harga_min=60000&harga_maks=90000&urut=termahal")]
     public async Task DailyCounts_GiveTheSameSearchAsCountingTheProducts(string query)
     {
         // The day after today: the counts are not that day's, so the search counts the products;
@@ -55,6 +71,46 @@ public sealed class FacetCountsTests(SiteFixture site)
 
             Assert.True(counted.Total > 0, $"{query} finds products in the demo data");
             Assert.Equal(JsonSerializer.Serialize(counted), JsonSerializer.Serialize(fromDailyCounts));
+        }
+        finally
+        {
+            await RebuildCountsAsync(Wib.Today(TimeProvider.System));
+        }
+    }
+
+    /// The same, for a search of one common word (the demo's most common word of four letters or
+    /// more with halal products; the province where it has most products), with prices across bands, pages and orders.
+    [Theory]
+    [InlineData("q={word}")]
+    [InlineData("q={word}&halaman=2")]
+    [InlineData("q={word}&urut=terbaru&halaman=2")]
+    [InlineData("q={word}&urut=termurah")]
+    [InlineData("q={word}&harga_min=30000&harga_maks=120000")]
+    [InlineData("q={word}&sertifikasi=halal&urut=termahal")]
+    [InlineData("q={word}&provinsi={province}")]
+    [InlineData("q={word}&provinsi={province}&harga_min=50000&harga_maks=150000&urut=termurah")]
+    public async Task WordCounts_GiveTheSameSearchAsCountingTheProducts(string template)
+    {
+        var db = site.CreateDbContext(out var scope);
+        using var _ = scope;
+        var common = await db.Database.SqlQueryRaw<string>("""
+            SELECT w.word || '|' || (SELECT p.name FROM product_word_facet_counts c JOIN provinces p ON p.code = c.province_code
+                                     WHERE c.word = w.word GROUP BY p.name ORDER BY sum(c.products) DESC, p.name LIMIT 1) AS "Value"
+            FROM product_facet_words w
+            WHERE length(w.word) >= 4 AND w.word ~ '^[a-z]+$' AND EXISTS (SELECT 1 FROM product_word_facet_counts c WHERE c.word = w.word AND c.flags & 2 <> 0)
+            ORDER BY w.products DESC, w.word LIMIT 1
+            """).SingleAsync();
+        var query = template.Replace("{word}", common.Split('|')[0]).Replace("{province}", Slug.From(common.Split('|')[1]));
+
+        var tomorrow = new ShiftedClock(TimeSpan.FromDays(1));
+        var counted = await SearchAsync(query, tomorrow);
+        await RebuildCountsAsync(Wib.Today(tomorrow));
+        try
+        {
+            var fromWordCounts = await SearchAsync(query, tomorrow);
+
+            Assert.True(counted.Total > 0, $"{query} finds products in the demo data");
+            Assert.Equal(JsonSerializer.Serialize(counted), JsonSerializer.Serialize(fromWordCounts));
         }
         finally
         {
@@ -81,9 +137,13 @@ public sealed class FacetCountsTests(SiteFixture site)
         await db.Database.ExecuteSqlAsync($"UPDATE products SET state = {(int)ProductState.PendingReview} WHERE id = {ids[4]}");
         await db.Database.ExecuteSqlAsync($"UPDATE products SET state = {(int)ProductState.Published} WHERE id = {ids[4]}");
         await db.Database.ExecuteSqlAsync($"DELETE FROM products WHERE id = {ids[5]}");
+        // A name that gains a kept word and loses its own words.
+        await db.Database.ExecuteSqlAsync($"UPDATE products SET name = (SELECT word FROM product_facet_words ORDER BY products DESC LIMIT 1) WHERE id = {ids[0]}");
 
         Assert.Equal(0, await db.Database.SqlQueryRaw<int>(RowsDifferingFromTheProducts).SingleAsync());
         Assert.Equal(0, await db.Database.SqlQueryRaw<int>(CountsDifferingFromTheRows).SingleAsync());
+        Assert.True(await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM product_facet_words").SingleAsync() > 0);
+        Assert.Equal(0, await db.Database.SqlQueryRaw<int>(WordCountsDifferingFromTheRows).SingleAsync());
         Assert.False(await db.Database.SqlQuery<bool>($"SELECT EXISTS (SELECT 1 FROM product_search WHERE id = {ids[2]}) AS \"Value\"").SingleAsync());
         Assert.Equal("51", await db.Database.SqlQuery<string>($"SELECT province_code AS \"Value\" FROM product_search WHERE id = {ids[0]}").SingleAsync());
         await transaction.RollbackAsync();
@@ -98,11 +158,13 @@ public sealed class FacetCountsTests(SiteFixture site)
         var today = Wib.Today(TimeProvider.System);
         await db.Database.ExecuteSqlAsync($"UPDATE product_facet_counts_day SET as_of = {today.AddDays(-1)}");
         await db.Database.ExecuteSqlAsync($"UPDATE product_facet_counts SET products = products + 5");
+        await db.Database.ExecuteSqlAsync($"UPDATE product_word_facet_counts SET products = products + 5");
 
         await FacetCountsRebuilder.RebuildIfStaleAsync(db, today, CancellationToken.None);
 
         Assert.Equal(today, await db.Database.SqlQuery<DateOnly>($"SELECT as_of AS \"Value\" FROM product_facet_counts_day").SingleAsync());
         Assert.Equal(0, await db.Database.SqlQueryRaw<int>(CountsDifferingFromTheRows).SingleAsync());
+        Assert.Equal(0, await db.Database.SqlQueryRaw<int>(WordCountsDifferingFromTheRows).SingleAsync());
         await transaction.RollbackAsync();
     }
 
