@@ -315,7 +315,8 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
     /// The matching rows (within <paramref name="scope"/>) with what facets and the page need, as
     /// a CTE named <paramref name="name"/>. In the relevance order, results with every word in
     /// their name come first, newest first within each.
-    private static string RowsWithFacetKeys(string name, SearchFilters filters, SqlConditions where, SearchSort sort, string scope)
+    private static string RowsWithFacetKeys(string name, SearchFilters filters, SqlConditions where, SearchSort sort, string scope,
+        string moreColumns = "")
     {
         var shown = $"{where.Category} AND {where.Province} AND {where.Regency} AND {where.Price} AND {where.Certification}";
         var named = sort == SearchSort.Relevan && filters.Lexemes.Count > 0
@@ -329,7 +330,7 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
                        {where.Price} AS in_price,
                        product_search_flags(tkdn_valid_until, halal_valid_until, sni_valid_until, pdn_valid_until, @today) AS flags,
                        {shown} AS shown,
-                       {named} AS name_match
+                       {named} AS name_match{moreColumns}
                 FROM product_search
                 WHERE {scope}
             )
@@ -374,42 +375,71 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         var where = filters.Conditions(command);
         command.Parameters.AddWithValue("word", word);
         var kept = word.Length == 0
-            ? "SELECT category_id, province_code, band, flags, products FROM product_facet_counts"
-            : "SELECT category_id, province_code, band, flags, products FROM product_word_facet_counts WHERE word = @word";
-        var partly = FacetGroup.PartlyCoveredPrices(filters.PriceMin, filters.PriceMax);
-        var partlyRows = "";
-        if (partly.Count > 0)
+            ? "product_facet_counts WHERE products > 0"
+            : "product_word_facet_counts WHERE word = @word AND products > 0";
+        var partlyCovered = FacetGroup.PartlyCoveredPrices(filters.PriceMin, filters.PriceMax).Select((range, i) =>
         {
-            var ranges = partly.Select((range, i) =>
-            {
-                command.Parameters.AddWithValue($"partly_from{i}", range.From);
-                command.Parameters.AddWithValue($"partly_to{i}", range.To);
-                return $"price_min BETWEEN @partly_from{i} AND @partly_to{i}";
-            });
+            command.Parameters.AddWithValue($"partly_from{i}", range.From);
+            command.Parameters.AddWithValue($"partly_to{i}", range.To);
+            return $"price_min BETWEEN @partly_from{i} AND @partly_to{i}";
+        }).ToList();
+        var inPartlyCoveredBands = partlyCovered.Count == 0 ? "false" : $"({string.Join(" OR ", partlyCovered)})";
+        var flags = "product_search_flags(tkdn_valid_until, halal_valid_until, sni_valid_until, pdn_valid_until, @today)";
+
+        // Only the groups the facets will look at, summed over what they will not look at (see
+        // FacetGroup.Sum): with a province chosen, the catalogue's groups feed only the province
+        // facet, within the chosen categories; with categories chosen, the groups of the other
+        // categories feed only the category facet, whatever their province.
+        string keptRows, partlyRows, scope;
+        if (filters.ProvinceCode is not null)
+        {
+            command.Parameters.AddWithValue("category", filters.CategoryIds?[0] ?? 0);
+            keptRows = $"""
+                SELECT 'c', @category, province_code, NULL, band, NULL, flags, sum(products)::int, NULL
+                FROM {kept} AND {where.Category} AND (SELECT current FROM day) GROUP BY province_code, band, flags
+                """;
             partlyRows = $"""
-                UNION ALL
-                SELECT 'x', category_id, province_code, NULL, product_search_band(price_min), true,
-                       product_search_flags(tkdn_valid_until, halal_valid_until, sni_valid_until, pdn_valid_until, @today),
-                       count(*)::int, NULL
-                FROM product_search
-                WHERE {where.Text} AND ({string.Join(" OR ", ranges)}) AND (SELECT current FROM day)
+                SELECT 'x', @category, province_code, NULL, band, true, flags, count(*)::int, NULL
+                FROM p WHERE in_partly AND {where.Category} GROUP BY province_code, band, flags
+                """;
+            // One read of the word's index for both: the province's rows and the partly covered bands'.
+            scope = $"{where.Text} AND (province_code = @province OR {inPartlyCoveredBands})";
+        }
+        else
+        {
+            var province = filters.CategoryIds is null ? "province_code" : $"CASE WHEN {where.Category} THEN province_code ELSE '' END";
+            keptRows = filters.CategoryIds is null
+                ? $"SELECT 'c', category_id, province_code, NULL, band, NULL, flags, products, NULL FROM {kept} AND (SELECT current FROM day)"
+                : $"""
+                    SELECT 'c', category_id, {province}, NULL, band, NULL, flags, sum(products)::int, NULL
+                    FROM {kept} AND (SELECT current FROM day) GROUP BY 2, 3, 5, 7
+                    """;
+            partlyRows = $"""
+                SELECT 'x', category_id, {province}, NULL, product_search_band(price_min), true, {flags}, count(*)::int, NULL
+                FROM product_search WHERE {where.Text} AND {inPartlyCoveredBands} AND (SELECT current FROM day)
                 GROUP BY 2, 3, 5, 7
                 """;
+            scope = "";
         }
-        var inProvince = filters.ProvinceCode is null ? "" : $", {RowsWithFacetKeys("p", filters, where, sort, $"province_code = @province AND {where.Text}")}";
-        var provinceRows = filters.ProvinceCode is null ? "" : $"UNION ALL {GroupsAndPage("p", filters, sort, page, command)}";
+        var provinceRows = "";
+        if (filters.ProvinceCode is not null)
+        {
+            provinceRows = $"""
+                , {RowsWithFacetKeys("p", filters, where, sort, scope, $", province_code = @province AS in_province, {inPartlyCoveredBands} AS in_partly")}
+                , province_rows AS (SELECT * FROM p WHERE in_province)
+                """;
+        }
         command.CommandText = $"""
-            WITH day AS (SELECT as_of = @today AS current FROM product_facet_counts_day){inProvince}
+            WITH day AS (SELECT as_of = @today AS current FROM product_facet_counts_day){provinceRows}
             SELECT 'd', NULL::int, NULL::varchar, NULL::varchar, NULL::smallint, NULL::boolean, NULL::smallint,
                    (SELECT reltuples::int FROM pg_class WHERE oid = 'product_search'::regclass), NULL::text
             WHERE (SELECT current FROM day)
             UNION ALL
             SELECT 'w', in_names, NULL, NULL, NULL, NULL, NULL, products, NULL FROM product_facet_words WHERE word = @word
             UNION ALL
-            SELECT 'c', category_id, province_code, NULL, band, NULL, flags, products, NULL
-            FROM ({kept}) AS kept WHERE products > 0 AND (SELECT current FROM day)
-            {partlyRows}
-            {provinceRows}
+            {keptRows}
+            {(partlyCovered.Count == 0 ? "" : $"UNION ALL {partlyRows}")}
+            {(filters.ProvinceCode is null ? "" : $"UNION ALL {GroupsAndPage("province_rows", filters, sort, page, command)}")}
             """;
 
         var (current, catalogue, wordProducts, wordInNames) = (false, 0, 0, 0);

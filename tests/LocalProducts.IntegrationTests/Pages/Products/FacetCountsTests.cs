@@ -58,6 +58,7 @@ public sealed class FacetCountsTests(SiteFixture site)
     [InlineData("harga_min=100000&harga_maks=249999&sertifikasi=pdn&urut=termurah")]
     [InlineData("harga_min=30000&harga_maks=120000")]
     [InlineData("provinsi=jawa-barat&harga_min=60000&harga_maks=90000&urut=termahal")]
+    [InlineData("kategori=makanan-minuman&harga_min=30000&harga_maks=120000&sertifikasi=halal")]
     public async Task DailyCounts_GiveTheSameSearchAsCountingTheProducts(string query)
     {
         // The day after today: the counts are not that day's, so the search counts the products;
@@ -89,18 +90,23 @@ public sealed class FacetCountsTests(SiteFixture site)
     [InlineData("q={word}&sertifikasi=halal&urut=termahal")]
     [InlineData("q={word}&provinsi={province}")]
     [InlineData("q={word}&provinsi={province}&harga_min=50000&harga_maks=150000&urut=termurah")]
+    [InlineData("q={word}&kategori={category}&harga_min=20000&harga_maks=200000")]
+    [InlineData("q={word}&kategori={category}&provinsi={province}&harga_min=20000&harga_maks=200000")]
     public async Task WordCounts_GiveTheSameSearchAsCountingTheProducts(string template)
     {
         var db = site.CreateDbContext(out var scope);
         using var _ = scope;
         var common = await db.Database.SqlQueryRaw<string>("""
             SELECT w.word || '|' || (SELECT p.name FROM product_word_facet_counts c JOIN provinces p ON p.code = c.province_code
-                                     WHERE c.word = w.word GROUP BY p.name ORDER BY sum(c.products) DESC, p.name LIMIT 1) AS "Value"
+                                     WHERE c.word = w.word GROUP BY p.name ORDER BY sum(c.products) DESC, p.name LIMIT 1)
+                   || '|' || (SELECT k.slug FROM product_word_facet_counts c JOIN categories k ON k.id = c.category_id
+                              WHERE c.word = w.word GROUP BY k.slug ORDER BY sum(c.products) DESC, k.slug LIMIT 1) AS "Value"
             FROM product_facet_words w
             WHERE length(w.word) >= 4 AND w.word ~ '^[a-z]+$' AND EXISTS (SELECT 1 FROM product_word_facet_counts c WHERE c.word = w.word AND c.flags & 2 <> 0)
             ORDER BY w.products DESC, w.word LIMIT 1
             """).SingleAsync();
-        var query = template.Replace("{word}", common.Split('|')[0]).Replace("{province}", Slug.From(common.Split('|')[1]));
+        var query = template.Replace("{word}", common.Split('|')[0]).Replace("{province}", Slug.From(common.Split('|')[1]))
+            .Replace("{category}", common.Split('|')[2]);
 
         var tomorrow = new ShiftedClock(TimeSpan.FromDays(1));
         var counted = await SearchAsync(query, tomorrow);
