@@ -24,15 +24,15 @@ internal sealed record ExplainResults(IReadOnlyList<ExplainedQuery> Queries, IRe
 
 internal sealed record CapturedStatementSummary(string Label, double Milliseconds);
 
-/// `bench explain`: the statements ProductSearch.RunAsync runs for q=kopi (and for the broad
-/// browse, the slowest search), captured from Npgsql
+/// `bench explain`: the statements ProductSearch.RunAsync runs for q=kopi, for the search with
+/// filters and for the broad browse, captured from Npgsql
 /// as they were sent (text and parameters), then EXPLAIN (ANALYZE, BUFFERS) of the ones that read
 /// products: with the parameters written in (the plan of a one-off statement), and as a prepared
 /// statement after six runs (what the site's auto-prepared statements settle on).
 internal static class ExplainStep
 {
     public const string FileName = "explain.json";
-    private static readonly string[] _explained = ["facet counts", "daily facet counts", "page of ids", "cards"];
+    private static readonly string[] _explained = ["facet counts", "kept facet counts", "page of a common word", "page of ids", "cards"];
 
     public static async Task<int> RunAsync(string connectionString, string outDirectory, CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ internal static class ExplainStep
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = SiteConnection.ApplicationName, Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         var queries = new List<ExplainedQuery>();
-        foreach (var query in new[] { SearchQueries.All[0], SearchQueries.All.Single(q => q.Name == "browse category") })
+        foreach (var query in new[] { SearchQueries.All[0], SearchQueries.All.Single(q => q.Name == "filters"), SearchQueries.All.Single(q => q.Name == "browse category") })
         {
             queries.Add(await ExplainQueryAsync(connectionString, connection, query, cancellationToken));
         }

@@ -134,7 +134,8 @@ internal sealed class StatementRecorder : IDisposable
     public static string Label(string sql) => sql switch
     {
         _ when sql.Contains("WITH m AS", StringComparison.Ordinal) => "facet counts",
-        _ when sql.Contains("FROM product_facet_counts", StringComparison.Ordinal) => "daily facet counts",
+        _ when sql.Contains("FROM product_facet_counts_day", StringComparison.Ordinal) => "kept facet counts",
+        _ when sql.Contains("ts_match_vq", StringComparison.Ordinal) || sql.Contains("OFFSET 0) AS matching", StringComparison.Ordinal) => "page of a common word",
         _ when sql.Contains("SELECT id FROM (", StringComparison.Ordinal) => "page of ids",
         _ when sql.Contains("melokal_document", StringComparison.Ordinal) => "query words",
         _ when sql.Contains("AS known", StringComparison.Ordinal) => "typo correction",
