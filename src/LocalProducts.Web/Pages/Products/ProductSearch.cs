@@ -393,14 +393,18 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         string keptRows, partlyRows, scope;
         if (filters.ProvinceCode is not null)
         {
+            // Summed by province and band within the chosen categories and certificates, and
+            // labelled as one of those categories with those certificates, as the facet asks.
             command.Parameters.AddWithValue("category", filters.CategoryIds?[0] ?? 0);
+            command.Parameters.AddWithValue("certified", (short)filters.Criteria.CertificationFlags);
             keptRows = $"""
-                SELECT 'c', @category, province_code, NULL, band, NULL, flags, sum(products)::int, NULL
-                FROM {kept} AND {where.Category} AND (SELECT current FROM day) GROUP BY province_code, band, flags
+                SELECT 'c', @category, province_code, NULL, band, NULL, @certified, sum(products)::int, NULL
+                FROM {kept} AND {where.Category} AND flags & @certified = @certified AND (SELECT current FROM day)
+                GROUP BY province_code, band
                 """;
             partlyRows = $"""
-                SELECT 'x', @category, province_code, NULL, band, true, flags, count(*)::int, NULL
-                FROM p WHERE in_partly AND {where.Category} GROUP BY province_code, band, flags
+                SELECT 'x', @category, province_code, NULL, band, true, @certified, count(*)::int, NULL
+                FROM p WHERE in_partly AND {where.Category} AND flags & @certified = @certified GROUP BY province_code, band
                 """;
             // One read of the word's index for both: the province's rows and the partly covered bands'.
             scope = $"{where.Text} AND (province_code = @province OR {inPartlyCoveredBands})";
@@ -484,6 +488,12 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         var counts = filters.ProvinceCode is null
             ? FacetGroup.Sum(catalogueGroups, catalogueGroups, filters.Criteria)
             : FacetGroup.Sum(provinceGroups, catalogueGroups, filters.Criteria);
+        if (filters.ProvinceCode is not null && provinceGroups.Count > 0)
+        {
+            // The catalogue's groups came filtered, so the chosen province may be missing from
+            // them; it is listed (at zero) whenever it has matching products at all.
+            counts.Provinces.TryAdd(filters.ProvinceCode, 0);
+        }
         return new KeptCounts(counts, ids, new PageGuide(catalogue, wordProducts, wordInNames));
     }
 
@@ -524,8 +534,9 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         await using var command = dataSource.CreateCommand();
         var where = filters.Conditions(command);
         // Walking the order's index reads about wanted × catalogue ÷ matching rows; the word's
-        // index reads every matching row.
-        var walk = (long)wanted * catalogue / Math.Max(1, matching) < matching;
+        // index reads every matching row. The catalogue's size is PostgreSQL's estimate (-1
+        // before the table was first analysed: then the index, which is never far wrong).
+        var walk = catalogue > 0 && (long)wanted * catalogue / Math.Max(1, matching) < matching;
         // Written as function calls, the word conditions cannot use an index, so the planner walks
         // the index of the order; written as operators, they use the word indexes.
         var text = (part, walk) switch
