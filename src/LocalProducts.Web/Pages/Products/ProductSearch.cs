@@ -64,10 +64,12 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         var today = Wib.Today(clock);
         var notes = input.Notes.ToList();
         var reference = await cache.GetOrLoadAsync($"search-reference:{english}", () => SearchReference.LoadAsync(db, english, cancellationToken));
-        var regencies = await cache.GetOrLoadAsync("regencies", () => LoadRegenciesAsync(cancellationToken));
-
         var category = input.Kategori is null ? null : reference.Categories.GetValueOrDefault(input.Kategori);
         var province = input.Provinsi is null ? null : reference.Provinces.GetValueOrDefault(input.Provinsi);
+        // Regencies only name the regency facet and the chosen regency: most searches need none.
+        IReadOnlyDictionary<string, RegencyEntry> regencies = input.Kota is null && province is null
+            ? new Dictionary<string, RegencyEntry>(StringComparer.Ordinal)
+            : await cache.GetOrLoadAsync($"regencies:{input.Kota}|{province?.Code}", () => LoadRegenciesAsync(input.Kota, province?.Code, cancellationToken));
         var regency = input.Kota is null ? null : regencies.GetValueOrDefault(input.Kota);
         if (input.Kategori is not null && category is null)
         {
@@ -146,8 +148,12 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
 
     private sealed record RegencyEntry(string Code, string Name, string ProvinceCode);
 
-    private async Task<IReadOnlyDictionary<string, RegencyEntry>> LoadRegenciesAsync(CancellationToken cancellationToken) =>
+    /// The regencies a search names: the chosen one, and those of its province or the chosen
+    /// province (a regency outside the chosen province wins, see RunAsync).
+    private async Task<IReadOnlyDictionary<string, RegencyEntry>> LoadRegenciesAsync(string? kota, string? provinceCode, CancellationToken cancellationToken) =>
         await db.Regencies.AsNoTracking()
+            .Where(r => r.Code == kota || r.ProvinceCode == provinceCode
+                || db.Regencies.Any(chosen => chosen.Code == kota && chosen.ProvinceCode == r.ProvinceCode))
             .Select(r => new RegencyEntry(r.Code, r.Name, r.ProvinceCode))
             .ToDictionaryAsync(r => r.Code, StringComparer.Ordinal, cancellationToken);
 
