@@ -72,51 +72,65 @@ public sealed class FacetGroupTests
 
     [Theory]
     [InlineData(0, 50_000L, null, BandSide.Outside)]
-    [InlineData(1, 50_000L, null, BandSide.Inside)]
-    [InlineData(5, 50_000L, null, BandSide.Inside)]
-    [InlineData(5, null, 999_999L, BandSide.Outside)]
-    [InlineData(0, null, 49_999L, BandSide.Inside)]
-    [InlineData(0, 0L, 49_999L, BandSide.Inside)]
-    [InlineData(2, 100_000L, 249_999L, BandSide.Inside)]
-    [InlineData(2, 50_000L, 150_000L, BandSide.Partly)]
-    [InlineData(1, 50_000L, 150_000L, BandSide.Inside)]
-    [InlineData(3, 50_000L, 150_000L, BandSide.Outside)]
-    [InlineData(1, 60_000L, 70_000L, BandSide.Partly)]
-    [InlineData(4, 600_000L, null, BandSide.Partly)]
-    public void SideOf_SaysWhereABandLiesAgainstThePriceFilter(int band, long? min, long? max, BandSide side) =>
-        Assert.Equal(side, FacetGroup.SideOf(band, min, max));
+    [InlineData(1, 50_000L, null, BandSide.Outside)]
+    [InlineData(2, 50_000L, null, BandSide.Inside)]
+    [InlineData(11, 50_000L, null, BandSide.Inside)]
+    [InlineData(9, null, 999_999L, BandSide.Inside)]
+    [InlineData(10, null, 999_999L, BandSide.Outside)]
+    [InlineData(0, 0L, 24_999L, BandSide.Inside)]
+    [InlineData(4, 50_000L, 150_000L, BandSide.Inside)]
+    [InlineData(5, 50_000L, 150_000L, BandSide.Partly)]
+    [InlineData(5, 50_000L, 149_999L, BandSide.Outside)]
+    [InlineData(2, 60_000L, 70_000L, BandSide.Partly)]
+    [InlineData(8, 600_000L, null, BandSide.Partly)]
+    public void SideOf_SaysWhereAPriceStepLiesAgainstThePriceFilter(int step, long? min, long? max, BandSide side) =>
+        Assert.Equal(side, FacetGroup.SideOf(step, min, max));
 
     [Fact]
-    public void PartlyCoveredPrices_AreTheFiltersPricesInBandsOnlyPartlyInside()
+    public void PartlyCoveredPrices_AreTheFiltersPricesInStepsOnlyPartlyInside()
     {
-        Assert.Equal([(100_000L, 150_000L)], FacetGroup.PartlyCoveredPrices(50_000, 150_000));
+        Assert.Equal([(150_000L, 150_000L)], FacetGroup.PartlyCoveredPrices(50_000, 150_000));
+        Assert.Empty(FacetGroup.PartlyCoveredPrices(50_000, 149_999));
         Assert.Equal([(60_000L, 70_000L)], FacetGroup.PartlyCoveredPrices(60_000, 70_000));
         Assert.Equal([(30_000L, 49_999L), (100_000L, 120_000L)], FacetGroup.PartlyCoveredPrices(30_000, 120_000));
-        Assert.Equal([(600_000L, 999_999L)], FacetGroup.PartlyCoveredPrices(600_000, null));
-        Assert.Empty(FacetGroup.PartlyCoveredPrices(50_000, 249_999));
+        Assert.Equal([(600_000L, 749_999L)], FacetGroup.PartlyCoveredPrices(600_000, null));
         Assert.Empty(FacetGroup.PartlyCoveredPrices(null, null));
     }
 
     [Fact]
-    public void SplitByPrice_SplitsOnlyTheBandsPartlyInside_UsingTheRowsFoundThere()
+    public void BandOfStep_EveryBandEdgeIsAStepEdge()
     {
-        // 50.000–150.000: band 1 inside, band 2 partly (3 of its 10 products in Aceh are inside), band 3 outside.
-        List<FacetGroup> kept =
-        [
-            new(1, "11", null, 1, false, 0, 4),
-            new(1, "11", null, 2, false, 0, 10),
-            new(1, "11", null, 3, false, 0, 6),
-            new(1, "51", null, 2, false, 0, 5),
-        ];
-        List<FacetGroup> insideOfPartlyBands = [new(1, "11", null, 2, true, 0, 3)];
+        Assert.Equal([0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5], Enumerable.Range(0, ProductSearch.PriceSteps.Count).Select(FacetGroup.BandOfStep));
+        foreach (var band in ProductSearch.PriceBands)
+        {
+            Assert.Contains(ProductSearch.PriceSteps, step => step.Min == band.Min);
+            Assert.Contains(ProductSearch.PriceSteps, step => step.Max == band.Max);
+        }
+    }
 
-        var split = FacetGroup.SplitByPrice(kept, insideOfPartlyBands, 50_000, 150_000);
+    [Fact]
+    public void SplitByPrice_SplitsOnlyTheStepsPartlyInside_UsingTheRowsFoundThere()
+    {
+        // 60.000–200.000: step 2 (50–75k) partly, 3 and 4 inside, 5 (150–250k) partly, 6 outside.
+        List<KeptGroup> kept =
+        [
+            new(1, "11", 2, 0, 8),
+            new(1, "11", 3, 0, 4),
+            new(1, "11", 5, 0, 10),
+            new(1, "11", 6, 0, 6),
+            new(1, "51", 5, 0, 5),
+        ];
+        List<KeptGroup> insideOfPartlySteps = [new(1, "11", 2, 0, 2), new(1, "11", 5, 0, 3)];
+
+        var split = FacetGroup.SplitByPrice(kept, insideOfPartlySteps, 60_000, 200_000);
         var counts = FacetGroup.Sum(split, split, new FacetCriteria(null, null, null, 0));
 
-        Assert.Equal(4 + 3, counts.Total);
-        Assert.Equal(7, counts.Provinces["11"]);
+        Assert.Equal(2 + 4 + 3, counts.Total);
+        Assert.Equal(9, counts.Provinces["11"]);
         Assert.Equal(0, counts.Provinces["51"]);
-        Assert.Equal(10, counts.Totals["band2"]);
-        Assert.Equal(25, split.Sum(g => g.Products));
+        Assert.Equal(12, counts.Totals["band1"]);
+        Assert.Equal(15, counts.Totals["band2"]);
+        Assert.Equal(6, counts.Totals["band3"]);
+        Assert.Equal(33, split.Sum(g => g.Products));
     }
 }

@@ -18,6 +18,18 @@ namespace LocalProducts.Web.Data.Migrations
             // The words common enough that counting their rows is what makes a search slow, chosen
             // when the counts are rebuilt; products and in_names (how many have it in the name) are
             // as of then and only guide how a page of results is read.
+            // Kept counts are per price step, finer than the facets' bands (every band edge is a
+            // step edge), so a price filter on round amounts (Rp 50.000–150.000) needs no row and
+            // any other only the rows of two narrow steps. ProductSearch.PriceSteps must match (a
+            // test checks).
+            migrationBuilder.Sql("""
+                CREATE FUNCTION product_search_step(price bigint) RETURNS smallint
+                LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+                    SELECT width_bucket(price, ARRAY[25000, 50000, 75000, 100000, 150000, 250000, 350000, 500000,
+                                                     750000, 1000000, 2500000]::bigint[])::smallint
+                $$;
+                ALTER TABLE product_facet_counts RENAME COLUMN band TO step;
+                """);
             migrationBuilder.Sql("""
                 CREATE TABLE product_facet_words (
                     word text PRIMARY KEY,
@@ -28,10 +40,10 @@ namespace LocalProducts.Web.Data.Migrations
                     word text NOT NULL,
                     category_id integer NOT NULL,
                     province_code varchar(2) NOT NULL,
-                    band smallint NOT NULL,
+                    step smallint NOT NULL,
                     flags smallint NOT NULL,
                     products integer NOT NULL,
-                    PRIMARY KEY (word, category_id, province_code, band, flags)
+                    PRIMARY KEY (word, category_id, province_code, step, flags)
                 ) WITH (fillfactor = 80);
                 -- The name's words (weight A): results whose name has every word come first.
                 CREATE INDEX ix_product_search_name_vector ON product_search USING gin (ts_filter(search_vector, '{a}'));
@@ -45,22 +57,22 @@ namespace LocalProducts.Web.Data.Migrations
                 DECLARE
                     day date := (SELECT as_of FROM product_facet_counts_day);
                 BEGIN
-                    INSERT INTO product_facet_counts AS c (category_id, province_code, band, flags, products)
-                    SELECT category_id, province_code, product_search_band(price_min),
+                    INSERT INTO product_facet_counts AS c (category_id, province_code, step, flags, products)
+                    SELECT category_id, province_code, product_search_step(price_min),
                            product_search_flags(tkdn_valid_until, halal_valid_until, sni_valid_until, pdn_valid_until, day), sum(change)
                     FROM (SELECT r.*, 1 AS change FROM unnest(added) r UNION ALL SELECT r.*, -1 FROM unnest(removed) r) AS changed
                     GROUP BY 1, 2, 3, 4 HAVING sum(change) <> 0 ORDER BY 1, 2, 3, 4
-                    ON CONFLICT (category_id, province_code, band, flags) DO UPDATE SET products = c.products + EXCLUDED.products;
+                    ON CONFLICT (category_id, province_code, step, flags) DO UPDATE SET products = c.products + EXCLUDED.products;
 
-                    INSERT INTO product_word_facet_counts AS c (word, category_id, province_code, band, flags, products)
-                    SELECT w.word, changed.category_id, changed.province_code, product_search_band(changed.price_min),
+                    INSERT INTO product_word_facet_counts AS c (word, category_id, province_code, step, flags, products)
+                    SELECT w.word, changed.category_id, changed.province_code, product_search_step(changed.price_min),
                            product_search_flags(changed.tkdn_valid_until, changed.halal_valid_until, changed.sni_valid_until,
                                                 changed.pdn_valid_until, day), sum(changed.change)
                     FROM (SELECT r.*, 1 AS change FROM unnest(added) r UNION ALL SELECT r.*, -1 FROM unnest(removed) r) AS changed
                     CROSS JOIN LATERAL unnest(tsvector_to_array(changed.search_vector)) AS l(word)
                     JOIN product_facet_words w ON w.word = l.word
                     GROUP BY 1, 2, 3, 4, 5 HAVING sum(changed.change) <> 0 ORDER BY 1, 2, 3, 4, 5
-                    ON CONFLICT (word, category_id, province_code, band, flags) DO UPDATE SET products = c.products + EXCLUDED.products;
+                    ON CONFLICT (word, category_id, province_code, step, flags) DO UPDATE SET products = c.products + EXCLUDED.products;
                 END $$;
 
                 CREATE OR REPLACE FUNCTION product_facet_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -85,8 +97,8 @@ namespace LocalProducts.Web.Data.Migrations
                 BEGIN
                     LOCK TABLE product_search IN SHARE MODE;
                     DELETE FROM product_facet_counts;
-                    INSERT INTO product_facet_counts (category_id, province_code, band, flags, products)
-                    SELECT category_id, province_code, product_search_band(price_min),
+                    INSERT INTO product_facet_counts (category_id, province_code, step, flags, products)
+                    SELECT category_id, province_code, product_search_step(price_min),
                            product_search_flags(tkdn_valid_until, halal_valid_until, sni_valid_until, pdn_valid_until, on_day),
                            count(*)
                     FROM product_search
@@ -100,8 +112,8 @@ namespace LocalProducts.Web.Data.Migrations
                     FROM product_search s CROSS JOIN LATERAL unnest(s.search_vector) AS l
                     GROUP BY l.lexeme
                     HAVING count(*) >= greatest(20, published / 50);
-                    INSERT INTO product_word_facet_counts (word, category_id, province_code, band, flags, products)
-                    SELECT w.word, s.category_id, s.province_code, product_search_band(s.price_min),
+                    INSERT INTO product_word_facet_counts (word, category_id, province_code, step, flags, products)
+                    SELECT w.word, s.category_id, s.province_code, product_search_step(s.price_min),
                            product_search_flags(s.tkdn_valid_until, s.halal_valid_until, s.sni_valid_until, s.pdn_valid_until, on_day),
                            count(*)
                     FROM product_search s
@@ -164,6 +176,9 @@ namespace LocalProducts.Web.Data.Migrations
                     ON CONFLICT (single) DO UPDATE SET as_of = EXCLUDED.as_of;
                 END $$;
                 DROP FUNCTION IF EXISTS product_facet_counts_change(product_search[], product_search[]);
+                ALTER TABLE product_facet_counts RENAME COLUMN step TO band;
+                SELECT product_facet_counts_rebuild((SELECT as_of FROM product_facet_counts_day));
+                DROP FUNCTION IF EXISTS product_search_step(bigint);
                 DROP INDEX IF EXISTS ix_product_search_name_vector;
                 DROP TABLE IF EXISTS product_word_facet_counts;
                 DROP TABLE IF EXISTS product_facet_words;

@@ -20,11 +20,12 @@ public sealed record FacetGroup(int CategoryId, string Province, string? Regency
     private static readonly string[] _certificationKeys = _certifications.Select(c => c.ToString().ToLowerInvariant()).ToArray();
     private static readonly string[] _bandKeys = Enumerable.Range(0, ProductSearch.PriceBands.Count).Select(b => $"band{b}").ToArray();
 
-    /// How a price band lies against the price filter: wholly inside, wholly outside, or partly
-    /// (its products must then be looked at one by one). Prices are never negative.
-    public static BandSide SideOf(int band, long? min, long? max)
+    /// How a price step of the kept counts lies against the price filter: wholly inside, wholly
+    /// outside, or partly (its products must then be looked at one by one). Prices are never
+    /// negative.
+    public static BandSide SideOf(int step, long? min, long? max)
     {
-        var range = ProductSearch.PriceBands[band];
+        var range = ProductSearch.PriceSteps[step];
         var (low, high) = (range.Min ?? 0, range.Max ?? long.MaxValue);
         var (from, to) = (Math.Max(min ?? 0, 0), max ?? long.MaxValue);
         if (low >= from && high <= to)
@@ -34,36 +35,44 @@ public sealed record FacetGroup(int CategoryId, string Province, string? Regency
         return high < from || low > to ? BandSide.Outside : BandSide.Partly;
     }
 
-    /// The prices of the filter that lie in bands only partly inside it: the rows a search must
-    /// still look at when whole bands are counted already.
+    /// The prices of the filter that lie in steps only partly inside it: the rows a search must
+    /// still look at when whole steps are counted already.
     public static IReadOnlyList<(long From, long To)> PartlyCoveredPrices(long? min, long? max) =>
-        Enumerable.Range(0, ProductSearch.PriceBands.Count)
-            .Where(band => SideOf(band, min, max) == BandSide.Partly)
-            .Select(band => (Math.Max(ProductSearch.PriceBands[band].Min ?? 0, Math.Max(min ?? 0, 0)),
-                             Math.Min(ProductSearch.PriceBands[band].Max ?? long.MaxValue, max ?? long.MaxValue)))
+        Enumerable.Range(0, ProductSearch.PriceSteps.Count)
+            .Where(step => SideOf(step, min, max) == BandSide.Partly)
+            .Select(step => (Math.Max(ProductSearch.PriceSteps[step].Min ?? 0, Math.Max(min ?? 0, 0)),
+                             Math.Min(ProductSearch.PriceSteps[step].Max ?? long.MaxValue, max ?? long.MaxValue)))
             .ToList();
 
-    /// Kept groups (counted per whole band) split by the price filter: a band inside or outside
-    /// it goes whole to one side; a band partly inside is split using the products of that band
-    /// found inside the filter (<paramref name="insideOfPartlyBands"/>, grouped the same way).
-    public static List<FacetGroup> SplitByPrice(IEnumerable<FacetGroup> kept, IEnumerable<FacetGroup> insideOfPartlyBands, long? min, long? max)
+    /// The facets' band a price step lies in (every band edge is a step edge).
+    public static int BandOfStep(int step) => _bandOfStep[step];
+
+    private static readonly int[] _bandOfStep = ProductSearch.PriceSteps
+        .Select(step => ProductSearch.PriceBands.ToList().FindLastIndex(band => (band.Min ?? 0) <= (step.Min ?? 0)))
+        .ToArray();
+
+    /// Kept groups (counted per price step) as facet groups: a step inside or outside the price
+    /// filter goes whole to one side; a step partly inside is split using the products of that
+    /// step found inside the filter (<paramref name="insideOfPartlySteps"/>, grouped the same way).
+    public static List<FacetGroup> SplitByPrice(IEnumerable<KeptGroup> kept, IEnumerable<KeptGroup> insideOfPartlySteps, long? min, long? max)
     {
-        var inside = insideOfPartlyBands.ToDictionary(g => (g.CategoryId, g.Province, g.Band, g.Flags), g => g.Products);
+        var inside = insideOfPartlySteps.ToDictionary(g => (g.CategoryId, g.Province, g.Step, g.Flags), g => g.Products);
         var split = new List<FacetGroup>();
         foreach (var g in kept)
         {
-            switch (SideOf(g.Band, min, max))
+            var band = BandOfStep(g.Step);
+            switch (SideOf(g.Step, min, max))
             {
                 case BandSide.Inside:
-                    split.Add(g with { InPrice = true });
+                    split.Add(new FacetGroup(g.CategoryId, g.Province, null, band, true, g.Flags, g.Products));
                     break;
                 case BandSide.Outside:
-                    split.Add(g with { InPrice = false });
+                    split.Add(new FacetGroup(g.CategoryId, g.Province, null, band, false, g.Flags, g.Products));
                     break;
                 default:
-                    var insideCount = inside.GetValueOrDefault((g.CategoryId, g.Province, g.Band, g.Flags));
-                    split.Add(g with { InPrice = true, Products = insideCount });
-                    split.Add(g with { InPrice = false, Products = g.Products - insideCount });
+                    var insideCount = inside.GetValueOrDefault((g.CategoryId, g.Province, g.Step, g.Flags));
+                    split.Add(new FacetGroup(g.CategoryId, g.Province, null, band, true, g.Flags, insideCount));
+                    split.Add(new FacetGroup(g.CategoryId, g.Province, null, band, false, g.Flags, g.Products - insideCount));
                     break;
             }
         }
@@ -119,6 +128,10 @@ public sealed record FacetGroup(int CategoryId, string Province, string? Regency
     private static void Add<TKey>(Dictionary<TKey, int> counts, TKey key, int products) where TKey : notnull =>
         counts[key] = counts.GetValueOrDefault(key) + products;
 }
+
+/// Products of the kept counts that look the same to every facet: one category, province, price
+/// step (<see cref="ProductSearch.PriceSteps"/>) and set of valid certificates.
+public sealed record KeptGroup(int CategoryId, string Province, int Step, int Flags, int Products);
 
 public enum BandSide
 {

@@ -59,6 +59,24 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         new("1000000-", 1_000_000, null),
     ];
 
+    /// The price steps of the kept facet counts (SQL product_search_step): every band edge is a
+    /// step edge, with round amounts between.
+    public static readonly IReadOnlyList<PriceBand> PriceSteps =
+    [
+        new("0-25000", null, 24_999),
+        new("25000-50000", 25_000, 49_999),
+        new("50000-75000", 50_000, 74_999),
+        new("75000-100000", 75_000, 99_999),
+        new("100000-150000", 100_000, 149_999),
+        new("150000-250000", 150_000, 249_999),
+        new("250000-350000", 250_000, 349_999),
+        new("350000-500000", 350_000, 499_999),
+        new("500000-750000", 500_000, 749_999),
+        new("750000-1000000", 750_000, 999_999),
+        new("1000000-2500000", 1_000_000, 2_499_999),
+        new("2500000-", 2_500_000, null),
+    ];
+
     public async Task<ProductSearchResult> RunAsync(ProductSearchInput input, bool english, CancellationToken cancellationToken)
     {
         var today = Wib.Today(clock);
@@ -360,6 +378,10 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
             """;
     }
 
+    /// A kept group: the step is in the band's column.
+    private static KeptGroup ReadKeptGroup(NpgsqlDataReader reader) =>
+        new(reader.GetInt32(1), reader.GetString(2), reader.GetInt16(4), reader.GetInt16(6), reader.GetInt32(7));
+
     private static FacetGroup ReadGroup(NpgsqlDataReader reader) =>
         new(reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
             reader.GetInt16(4), !reader.IsDBNull(5) && reader.GetBoolean(5), reader.GetInt16(6), reader.GetInt32(7));
@@ -369,9 +391,9 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
     private sealed record KeptCounts(SearchCounts Counts, IReadOnlyList<int>? Ids, PageGuide Guide);
 
     /// The counts of a search without words, or with one common word, from the kept counts
-    /// (product_facet_counts or product_word_facet_counts: today's groups per whole price band,
+    /// (product_facet_counts or product_word_facet_counts: today's groups per price step,
     /// kept by triggers, rebuilt when the day turns by FacetCountsRebuilder). Two kinds of rows are
-    /// still read, in the same statement: those in price bands only partly inside the price
+    /// still read, in the same statement: those in price steps only partly inside the price
     /// filter, and, with a province chosen, the matching rows of that province (for its regencies
     /// and the page). Null when the counts are not today's or the word is not kept.
     private async Task<KeptCounts?> CountFromKeptCountsAsync(
@@ -389,7 +411,7 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
             command.Parameters.AddWithValue($"partly_to{i}", range.To);
             return $"price_min BETWEEN @partly_from{i} AND @partly_to{i}";
         }).ToList();
-        var inPartlyCoveredBands = partlyCovered.Count == 0 ? "false" : $"({string.Join(" OR ", partlyCovered)})";
+        var inPartlyCoveredSteps = partlyCovered.Count == 0 ? "false" : $"({string.Join(" OR ", partlyCovered)})";
         var flags = "product_search_flags(tkdn_valid_until, halal_valid_until, sni_valid_until, pdn_valid_until, @today)";
 
         // Only the groups the facets will look at, summed over what they will not look at (see
@@ -404,29 +426,30 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
             command.Parameters.AddWithValue("category", filters.CategoryIds?[0] ?? 0);
             command.Parameters.AddWithValue("certified", (short)filters.Criteria.CertificationFlags);
             keptRows = $"""
-                SELECT 'c', @category, province_code, NULL, band, NULL, @certified, sum(products)::int, NULL
+                SELECT 'c', @category, province_code, NULL, step, NULL, @certified, sum(products)::int, NULL
                 FROM {kept} AND {where.Category} AND flags & @certified = @certified AND (SELECT current FROM day)
-                GROUP BY province_code, band
+                GROUP BY province_code, step
                 """;
             partlyRows = $"""
-                SELECT 'x', @category, province_code, NULL, band, true, @certified, count(*)::int, NULL
-                FROM p WHERE in_partly AND {where.Category} AND flags & @certified = @certified GROUP BY province_code, band
+                SELECT 'x', @category, province_code, NULL, product_search_step(price_min), true, @certified, count(*)::int, NULL
+                FROM p WHERE in_partly AND {where.Category} AND flags & @certified = @certified
+                GROUP BY province_code, product_search_step(price_min)
                 """;
-            // One read of the word's index for both: the province's rows and the partly covered bands'.
-            scope = $"{where.Text} AND (province_code = @province OR {inPartlyCoveredBands})";
+            // One read of the word's index for both: the province's rows and the partly covered steps'.
+            scope = $"{where.Text} AND (province_code = @province OR {inPartlyCoveredSteps})";
         }
         else
         {
             var province = filters.CategoryIds is null ? "province_code" : $"CASE WHEN {where.Category} THEN province_code ELSE '' END";
             keptRows = filters.CategoryIds is null
-                ? $"SELECT 'c', category_id, province_code, NULL, band, NULL, flags, products, NULL FROM {kept} AND (SELECT current FROM day)"
+                ? $"SELECT 'c', category_id, province_code, NULL, step, NULL, flags, products, NULL FROM {kept} AND (SELECT current FROM day)"
                 : $"""
-                    SELECT 'c', category_id, {province}, NULL, band, NULL, flags, sum(products)::int, NULL
+                    SELECT 'c', category_id, {province}, NULL, step, NULL, flags, sum(products)::int, NULL
                     FROM {kept} AND (SELECT current FROM day) GROUP BY 2, 3, 5, 7
                     """;
             partlyRows = $"""
-                SELECT 'x', category_id, {province}, NULL, product_search_band(price_min), true, {flags}, count(*)::int, NULL
-                FROM product_search WHERE {where.Text} AND {inPartlyCoveredBands} AND (SELECT current FROM day)
+                SELECT 'x', category_id, {province}, NULL, product_search_step(price_min), true, {flags}, count(*)::int, NULL
+                FROM product_search WHERE {where.Text} AND {inPartlyCoveredSteps} AND (SELECT current FROM day)
                 GROUP BY 2, 3, 5, 7
                 """;
             scope = "";
@@ -435,7 +458,7 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         if (filters.ProvinceCode is not null)
         {
             provinceRows = $"""
-                , {RowsWithFacetKeys("p", filters, where, sort, scope, $", province_code = @province AS in_province, {inPartlyCoveredBands} AS in_partly")}
+                , {RowsWithFacetKeys("p", filters, where, sort, scope, $", province_code = @province AS in_province, {inPartlyCoveredSteps} AS in_partly")}
                 , province_rows AS (SELECT * FROM p WHERE in_province)
                 """;
         }
@@ -453,8 +476,8 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
             """;
 
         var (current, catalogue, wordProducts, wordInNames) = (false, 0, 0, 0);
-        var keptGroups = new List<FacetGroup>();
-        var insideOfPartlyBands = new List<FacetGroup>();
+        var keptGroups = new List<KeptGroup>();
+        var insideOfPartlySteps = new List<KeptGroup>();
         var provinceGroups = new List<FacetGroup>();
         List<int>? ids = null;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -470,10 +493,10 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
                         (wordInNames, wordProducts) = (reader.GetInt32(1), reader.GetInt32(7));
                         break;
                     case "c":
-                        keptGroups.Add(ReadGroup(reader));
+                        keptGroups.Add(ReadKeptGroup(reader));
                         break;
                     case "x":
-                        insideOfPartlyBands.Add(ReadGroup(reader));
+                        insideOfPartlySteps.Add(ReadKeptGroup(reader));
                         break;
                     case "g":
                         provinceGroups.Add(ReadGroup(reader));
@@ -490,7 +513,7 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         }
         // With a province chosen, every facet but the province's own counts within it (and needs
         // the regencies); the province facet counts across the catalogue.
-        var catalogueGroups = FacetGroup.SplitByPrice(keptGroups, insideOfPartlyBands, filters.PriceMin, filters.PriceMax);
+        var catalogueGroups = FacetGroup.SplitByPrice(keptGroups, insideOfPartlySteps, filters.PriceMin, filters.PriceMax);
         var counts = filters.ProvinceCode is null
             ? FacetGroup.Sum(catalogueGroups, catalogueGroups, filters.Criteria)
             : FacetGroup.Sum(provinceGroups, catalogueGroups, filters.Criteria);

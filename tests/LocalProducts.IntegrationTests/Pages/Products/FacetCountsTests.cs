@@ -18,9 +18,9 @@ public sealed class FacetCountsTests(SiteFixture site)
 {
     /// Both ways: a count the rows do not have, and rows with no count.
     private const string CountsDifferingFromTheRows = """
-        WITH kept AS (SELECT category_id, province_code, band, flags, products FROM product_facet_counts WHERE products <> 0),
+        WITH kept AS (SELECT category_id, province_code, step, flags, products FROM product_facet_counts WHERE products <> 0),
              counted AS (
-                SELECT category_id, province_code, product_search_band(price_min) AS band,
+                SELECT category_id, province_code, product_search_step(price_min) AS step,
                        product_search_flags(tkdn_valid_until, halal_valid_until, sni_valid_until, pdn_valid_until,
                                             (SELECT as_of FROM product_facet_counts_day)) AS flags, count(*)::int AS products
                 FROM product_search GROUP BY 1, 2, 3, 4)
@@ -28,9 +28,9 @@ public sealed class FacetCountsTests(SiteFixture site)
         """;
 
     private const string WordCountsDifferingFromTheRows = """
-        WITH kept AS (SELECT word, category_id, province_code, band, flags, products FROM product_word_facet_counts WHERE products <> 0),
+        WITH kept AS (SELECT word, category_id, province_code, step, flags, products FROM product_word_facet_counts WHERE products <> 0),
              counted AS (
-                SELECT w.word, s.category_id, s.province_code, product_search_band(s.price_min) AS band,
+                SELECT w.word, s.category_id, s.province_code, product_search_step(s.price_min) AS step,
                        product_search_flags(s.tkdn_valid_until, s.halal_valid_until, s.sni_valid_until, s.pdn_valid_until,
                                             (SELECT as_of FROM product_facet_counts_day)) AS flags, count(*)::int AS products
                 FROM product_search s
@@ -177,15 +177,23 @@ public sealed class FacetCountsTests(SiteFixture site)
     }
 
     [Fact]
-    public async Task PriceBands_AreTheDatabasesBands()
+    public async Task PriceBandsAndSteps_AreTheDatabases()
     {
         var db = site.CreateDbContext(out var scope);
         using var _ = scope;
         for (var band = 0; band < ProductSearch.PriceBands.Count; band++)
         {
-            var (low, high) = (ProductSearch.PriceBands[band].Min ?? 0, ProductSearch.PriceBands[band].Max ?? 1_000_000_000);
-            Assert.Equal(band, await db.Database.SqlQuery<short>($"SELECT product_search_band({low}) AS \"Value\"").SingleAsync());
-            Assert.Equal(band, await db.Database.SqlQuery<short>($"SELECT product_search_band({high}) AS \"Value\"").SingleAsync());
+            foreach (var price in new[] { ProductSearch.PriceBands[band].Min ?? 0, ProductSearch.PriceBands[band].Max ?? 1_000_000_000 })
+            {
+                Assert.Equal(band, await db.Database.SqlQuery<short>($"SELECT product_search_band({price}) AS \"Value\"").SingleAsync());
+            }
+        }
+        for (var step = 0; step < ProductSearch.PriceSteps.Count; step++)
+        {
+            foreach (var price in new[] { ProductSearch.PriceSteps[step].Min ?? 0, ProductSearch.PriceSteps[step].Max ?? 1_000_000_000 })
+            {
+                Assert.Equal(step, await db.Database.SqlQuery<short>($"SELECT product_search_step({price}) AS \"Value\"").SingleAsync());
+            }
         }
     }
 
