@@ -440,18 +440,36 @@ public sealed class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, 
         }
         else
         {
-            var province = filters.CategoryIds is null ? "province_code" : $"CASE WHEN {where.Category} THEN province_code ELSE '' END";
-            keptRows = filters.CategoryIds is null
-                ? $"SELECT 'c', category_id, province_code, NULL, step, NULL, flags, products, NULL FROM {kept} AND (SELECT current FROM day)"
-                : $"""
-                    SELECT 'c', category_id, {province}, NULL, step, NULL, flags, sum(products)::int, NULL
-                    FROM {kept} AND (SELECT current FROM day) GROUP BY 2, 3, 5, 7
+            if (filters.CategoryIds is null)
+            {
+                keptRows = $"SELECT 'c', category_id, province_code, NULL, step, NULL, flags, products, NULL FROM {kept} AND (SELECT current FROM day)";
+                partlyRows = $"""
+                    SELECT 'x', category_id, province_code, NULL, product_search_step(price_min), true, {flags}, count(*)::int, NULL
+                    FROM product_search WHERE {where.Text} AND {inPartlyCoveredSteps} AND (SELECT current FROM day)
+                    GROUP BY 2, 3, 5, 7
                     """;
-            partlyRows = $"""
-                SELECT 'x', category_id, {province}, NULL, product_search_step(price_min), true, {flags}, count(*)::int, NULL
-                FROM product_search WHERE {where.Text} AND {inPartlyCoveredSteps} AND (SELECT current FROM day)
-                GROUP BY 2, 3, 5, 7
-                """;
+            }
+            else
+            {
+                // The other categories' groups, by category and step within the chosen
+                // certificates: all the category facet needs of them.
+                command.Parameters.AddWithValue("certified", (short)filters.Criteria.CertificationFlags);
+                keptRows = $"""
+                    SELECT 'c', category_id, province_code, NULL, step, NULL, flags, products, NULL
+                    FROM {kept} AND {where.Category} AND (SELECT current FROM day)
+                    UNION ALL
+                    SELECT 'c', category_id, '', NULL, step, NULL, @certified, sum(products)::int, NULL
+                    FROM {kept} AND NOT {where.Category} AND flags & @certified = @certified AND (SELECT current FROM day)
+                    GROUP BY category_id, step
+                    """;
+                partlyRows = $"""
+                    SELECT 'x', category_id, CASE WHEN {where.Category} THEN province_code ELSE '' END, NULL,
+                           product_search_step(price_min), true, CASE WHEN {where.Category} THEN {flags} ELSE @certified END, count(*)::int, NULL
+                    FROM product_search
+                    WHERE {where.Text} AND {inPartlyCoveredSteps} AND ({where.Category} OR {where.Certification}) AND (SELECT current FROM day)
+                    GROUP BY 2, 3, 5, 7
+                    """;
+            }
             scope = "";
         }
         var provinceRows = "";
