@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Data;
 
-/// Rebuilds the catalogue's facet counts (product_facet_counts) once the day has turned in WIB,
-/// once across all instances: which certificates count as valid changes with the date. Until it
-/// has run, searches count from the products themselves, so nothing shown is ever a day old.
+/// Rebuilds the kept facet counts (the catalogue's, product_facet_counts, and the common words',
+/// product_word_facet_counts, choosing those words again) once the day has turned in WIB, once
+/// across all instances: which certificates count as valid changes with the date. Until it has
+/// run, searches count from the products themselves, so nothing shown is ever a day old.
 public sealed class FacetCountsRebuilder(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FacetCountsRebuilder> logger)
     : ScheduledJob(scopes, clock, logger)
 {

@@ -71,19 +71,19 @@ public sealed class FacetGroupTests
     }
 
     [Theory]
-    [InlineData(0, 50_000L, null, BandSide.Outside)]
-    [InlineData(1, 50_000L, null, BandSide.Outside)]
-    [InlineData(2, 50_000L, null, BandSide.Inside)]
-    [InlineData(11, 50_000L, null, BandSide.Inside)]
-    [InlineData(9, null, 999_999L, BandSide.Inside)]
-    [InlineData(10, null, 999_999L, BandSide.Outside)]
-    [InlineData(0, 0L, 24_999L, BandSide.Inside)]
-    [InlineData(4, 50_000L, 150_000L, BandSide.Inside)]
-    [InlineData(5, 50_000L, 150_000L, BandSide.Partly)]
-    [InlineData(5, 50_000L, 149_999L, BandSide.Outside)]
-    [InlineData(2, 60_000L, 70_000L, BandSide.Partly)]
-    [InlineData(8, 600_000L, null, BandSide.Partly)]
-    public void SideOf_SaysWhereAPriceStepLiesAgainstThePriceFilter(int step, long? min, long? max, BandSide side) =>
+    [InlineData(0, 50_000L, null, StepSide.Outside)]
+    [InlineData(1, 50_000L, null, StepSide.Outside)]
+    [InlineData(2, 50_000L, null, StepSide.Inside)]
+    [InlineData(11, 50_000L, null, StepSide.Inside)]
+    [InlineData(9, null, 999_999L, StepSide.Inside)]
+    [InlineData(10, null, 999_999L, StepSide.Outside)]
+    [InlineData(0, 0L, 24_999L, StepSide.Inside)]
+    [InlineData(4, 50_000L, 150_000L, StepSide.Inside)]
+    [InlineData(5, 50_000L, 150_000L, StepSide.Partly)]
+    [InlineData(5, 50_000L, 149_999L, StepSide.Outside)]
+    [InlineData(2, 60_000L, 70_000L, StepSide.Partly)]
+    [InlineData(8, 600_000L, null, StepSide.Partly)]
+    public void SideOf_SaysWhereAPriceStepLiesAgainstThePriceFilter(int step, long? min, long? max, StepSide side) =>
         Assert.Equal(side, FacetGroup.SideOf(step, min, max));
 
     [Fact]

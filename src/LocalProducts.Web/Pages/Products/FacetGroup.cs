@@ -23,23 +23,23 @@ public sealed record FacetGroup(int CategoryId, string Province, string? Regency
     /// How a price step of the kept counts lies against the price filter: wholly inside, wholly
     /// outside, or partly (its products must then be looked at one by one). Prices are never
     /// negative.
-    public static BandSide SideOf(int step, long? min, long? max)
+    public static StepSide SideOf(int step, long? min, long? max)
     {
         var range = ProductSearch.PriceSteps[step];
         var (low, high) = (range.Min ?? 0, range.Max ?? long.MaxValue);
         var (from, to) = (Math.Max(min ?? 0, 0), max ?? long.MaxValue);
         if (low >= from && high <= to)
         {
-            return BandSide.Inside;
+            return StepSide.Inside;
         }
-        return high < from || low > to ? BandSide.Outside : BandSide.Partly;
+        return high < from || low > to ? StepSide.Outside : StepSide.Partly;
     }
 
     /// The prices of the filter that lie in steps only partly inside it: the rows a search must
     /// still look at when whole steps are counted already.
     public static IReadOnlyList<(long From, long To)> PartlyCoveredPrices(long? min, long? max) =>
         Enumerable.Range(0, ProductSearch.PriceSteps.Count)
-            .Where(step => SideOf(step, min, max) == BandSide.Partly)
+            .Where(step => SideOf(step, min, max) == StepSide.Partly)
             .Select(step => (Math.Max(ProductSearch.PriceSteps[step].Min ?? 0, Math.Max(min ?? 0, 0)),
                              Math.Min(ProductSearch.PriceSteps[step].Max ?? long.MaxValue, max ?? long.MaxValue)))
             .ToList();
@@ -63,10 +63,10 @@ public sealed record FacetGroup(int CategoryId, string Province, string? Regency
             var band = BandOfStep(g.Step);
             switch (SideOf(g.Step, min, max))
             {
-                case BandSide.Inside:
+                case StepSide.Inside:
                     split.Add(new FacetGroup(g.CategoryId, g.Province, null, band, true, g.Flags, g.Products));
                     break;
-                case BandSide.Outside:
+                case StepSide.Outside:
                     split.Add(new FacetGroup(g.CategoryId, g.Province, null, band, false, g.Flags, g.Products));
                     break;
                 default:
@@ -133,7 +133,7 @@ public sealed record FacetGroup(int CategoryId, string Province, string? Regency
 /// step (<see cref="ProductSearch.PriceSteps"/>) and set of valid certificates.
 public sealed record KeptGroup(int CategoryId, string Province, int Step, int Flags, int Products);
 
-public enum BandSide
+public enum StepSide
 {
     Inside,
     Outside,

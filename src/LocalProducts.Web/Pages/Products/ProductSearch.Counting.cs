@@ -140,7 +140,7 @@ public sealed partial class ProductSearch
         // FacetGroup.Sum): with a province chosen, the catalogue's groups feed only the province
         // facet, within the chosen categories; with categories chosen, the groups of the other
         // categories feed only the category facet, whatever their province.
-        string keptRows, partlyRows, scope;
+        string keptRows, partlyRows;
         if (filters.ProvinceCode is not null)
         {
             // Summed by province and band within the chosen categories and certificates, and
@@ -157,8 +157,6 @@ public sealed partial class ProductSearch
                 FROM p WHERE in_partly AND {where.Category} AND flags & @certified = @certified
                 GROUP BY province_code, product_search_step(price_min)
                 """;
-            // One read of the word's index for both: the province's rows and the partly covered steps'.
-            scope = $"{where.Text} AND (province_code = @province OR {inPartlyCoveredSteps})";
         }
         else
         {
@@ -192,11 +190,12 @@ public sealed partial class ProductSearch
                     GROUP BY 2, 3, 5, 7
                     """;
             }
-            scope = "";
         }
         var provinceRows = "";
         if (filters.ProvinceCode is not null)
         {
+            // One read of the word's index for both: the province's rows and the partly covered steps'.
+            var scope = $"{where.Text} AND (province_code = @province OR {inPartlyCoveredSteps})";
             provinceRows = $"""
                 , {RowsWithFacetKeys("p", filters, where, sort, scope, $", province_code = @province AS in_province, {inPartlyCoveredSteps} AS in_partly")}
                 , province_rows AS (SELECT * FROM p WHERE in_province)
