@@ -15,15 +15,28 @@ public enum VerificationState
     Rejected = 3,
 }
 
+/// What an owner's save did to the IKM's verification, so the page can say it.
+public enum VerificationChange
+{
+    Unchanged,
+    /// A rejected IKM, corrected by its owner, waits for staff again.
+    Resubmitted,
+    /// A verified IKM whose name or NIB (what staff checked against OSS) changed waits again.
+    ReverificationNeeded,
+}
+
 /// A small or medium industry: the maker behind products. Owned by an IkmOwner account.
 public sealed class Ikm
 {
     private readonly List<Product> _products = [];
+    private string _name = "";
+    private string _nib = "";
 
     public int Id { get; private set; }
     public required string Slug { get; set; }
-    public required string Name { get; set; }
-    public required string Nib { get; set; }
+    /// The name and NIB are what staff verify: change them with <see cref="ChangedByOwner"/>.
+    public required string Name { get => _name; init => _name = value; }
+    public required string Nib { get => _nib; init => _nib = value; }
     public IkmScale Scale { get; set; }
     public string? Kbli { get; set; }
     public required string ProvinceCode { get; set; }
@@ -64,16 +77,56 @@ public sealed class Ikm
         return previous == imageId ? null : previous;
     }
 
-    public void Verify(DateTimeOffset now)
+    /// The owner saved the business form. A rejected IKM goes back to waiting (resubmitted); a
+    /// verified one goes back only when its name or NIB changes, its other fields stay verified.
+    public VerificationChange ChangedByOwner(string name, string nib, DateTimeOffset now)
     {
+        var identityChanged = name != _name || nib != _nib;
+        _name = name;
+        _nib = nib;
+        UpdatedAt = now;
+        if (Verification == VerificationState.Rejected)
+        {
+            Resubmit();
+            return VerificationChange.Resubmitted;
+        }
+        if (Verification == VerificationState.Verified && identityChanged)
+        {
+            Resubmit();
+            return VerificationChange.ReverificationNeeded;
+        }
+        return VerificationChange.Unchanged;
+    }
+
+    /// Staff checked the business. Its listings that waited for that are published at once (the
+    /// verification page lists them first); returns them.
+    public IReadOnlyList<Product> Verify(DateTimeOffset now, IEnumerable<Product>? listings = null)
+    {
+        if (IsVerified)
+        {
+            throw new InvalidOperationException("This IKM is verified already.");
+        }
         Verification = VerificationState.Verified;
         RejectionReason = null;
         VerifiedAt = now;
+        UpdatedAt = now;
+        var published = (listings ?? []).Where(p => p.IkmId == Id && p.State == ProductState.PendingReview).ToList();
+        foreach (var product in published)
+        {
+            product.Publish(now);
+        }
+        return published;
     }
 
-    public void Reject(string reason)
+    /// Staff refuse with a reason the owner reads to correct the data.
+    public void Reject(string reason, DateTimeOffset? now = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Verification != VerificationState.Pending)
+        {
+            throw new InvalidOperationException("Only an IKM waiting for verification can be rejected.");
+        }
+        UpdatedAt = now ?? UpdatedAt;
         Verification = VerificationState.Rejected;
         RejectionReason = reason.Trim();
         VerifiedAt = null;
@@ -81,7 +134,7 @@ public sealed class Ikm
 
     /// Back to "menunggu verifikasi": a rejected IKM corrected by its owner, or a verified one whose
     /// name or NIB (what staff checked) changed.
-    public void Resubmit()
+    private void Resubmit()
     {
         Verification = VerificationState.Pending;
         RejectionReason = null;

@@ -9,6 +9,25 @@ public enum ProductState
     Hidden = 3,
 }
 
+/// What an owner's or staff's action did to a listing, so the page can say it.
+public enum ListingChange
+{
+    /// Nothing to do: already hidden, or not hidden.
+    Unchanged,
+    Published,
+    /// Waits for staff: the maker is not verified yet.
+    AwaitsReview,
+    /// Staff had hidden it; the owner's edit sends it back to them.
+    SentBackForReview,
+    /// The owner hid it; an edit keeps it hidden until the owner shows it again.
+    StaysHidden,
+    Hidden,
+    /// Staff hid it: only an edit (and staff's review) brings it back, not "show again".
+    RefusedHiddenByStaff,
+    /// Staff can only approve a listing that waits, and show again one that is hidden.
+    RefusedWrongState,
+}
+
 /// A product listed by an IKM. The site is a showcase: shoppers buy on the marketplaces linked.
 public sealed class Product
 {
@@ -33,11 +52,12 @@ public sealed class Product
     public long? PriceMax { get; private set; }
     public string? Unit { get; set; }
     public int MinOrder { get; set; } = 1;
-    public ProductState State { get; set; } = ProductState.PendingReview;
-    public string? HiddenReason { get; set; }
+    public ProductState State { get; private set; } = ProductState.PendingReview;
+    /// Why staff hid it, for the owner; null when the owner hid it (or it is not hidden).
+    public string? HiddenReason { get; private set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
-    public DateTimeOffset? PublishedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
     public uint Version { get; private set; }
     public IReadOnlyList<Certification> Certifications => _certifications;
     public IReadOnlyList<MarketplaceLink> MarketplaceLinks => _marketplaceLinks;
@@ -88,6 +108,109 @@ public sealed class Product
     /// Takes a photo off the product. The caller deletes the stored image too (ImageStore).
     public bool RemoveImage(Guid imageId) => _images.RemoveAll(i => i.ImageId == imageId) > 0;
 
+    /// A new listing of an IKM: a verified IKM's listing publishes at once, otherwise it waits for
+    /// staff's review.
+    public static Product ListedBy(Ikm maker, string slug, string name, DateTimeOffset now)
+    {
+        var product = new Product { IkmId = maker.Id, Slug = slug, Name = name, CreatedAt = now, UpdatedAt = now };
+        if (maker.IsVerified)
+        {
+            product.Publish(now);
+        }
+        return product;
+    }
+
+    /// The owner saved a change. A listing staff hid goes back to review; one the owner hid stays
+    /// hidden; otherwise a verified maker's listing is (again) published and an unverified one's
+    /// waits for review.
+    public ListingChange ChangedByOwner(bool makerIsVerified, DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        if (IsHiddenByStaff)
+        {
+            SubmitForReview();
+            return ListingChange.SentBackForReview;
+        }
+        if (State == ProductState.Hidden)
+        {
+            return ListingChange.StaysHidden;
+        }
+        return ShowFor(makerIsVerified, now);
+    }
+
+    /// The owner takes their listing off the catalogue, without a reason.
+    public ListingChange HiddenByOwner(DateTimeOffset now)
+    {
+        if (State == ProductState.Hidden)
+        {
+            return ListingChange.Unchanged;
+        }
+        Hide(reason: null);
+        UpdatedAt = now;
+        return ListingChange.Hidden;
+    }
+
+    /// The owner shows a listing they hid: published again for a verified maker, back to review
+    /// otherwise. A listing staff hid comes back only through an edit and staff's review.
+    public ListingChange ShownAgainByOwner(bool makerIsVerified, DateTimeOffset now)
+    {
+        if (IsHiddenByStaff)
+        {
+            return ListingChange.RefusedHiddenByStaff;
+        }
+        if (State != ProductState.Hidden)
+        {
+            return ListingChange.Unchanged;
+        }
+        UpdatedAt = now;
+        return ShowFor(makerIsVerified, now);
+    }
+
+    /// Staff approve a listing that waits for review.
+    public ListingChange ApprovedByStaff(DateTimeOffset now)
+    {
+        if (State != ProductState.PendingReview)
+        {
+            return ListingChange.RefusedWrongState;
+        }
+        Publish(now);
+        UpdatedAt = now;
+        return ListingChange.Published;
+    }
+
+    /// Staff hide any listing, with a reason the owner reads to mend it.
+    public ListingChange HiddenByStaff(string reason, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Hide(reason);
+        UpdatedAt = now;
+        return ListingChange.Hidden;
+    }
+
+    /// Staff show a hidden listing again (theirs or the owner's hiding).
+    public ListingChange ShownAgainByStaff(DateTimeOffset now)
+    {
+        if (State != ProductState.Hidden)
+        {
+            return ListingChange.RefusedWrongState;
+        }
+        Publish(now);
+        UpdatedAt = now;
+        return ListingChange.Published;
+    }
+
+    private ListingChange ShowFor(bool makerIsVerified, DateTimeOffset now)
+    {
+        if (makerIsVerified)
+        {
+            Publish(now);
+            return ListingChange.Published;
+        }
+        SubmitForReview();
+        return ListingChange.AwaitsReview;
+    }
+
+    /// Shown to shoppers; the first publication's time is kept (the catalogue's "newest" order).
     public void Publish(DateTimeOffset now)
     {
         State = ProductState.Published;
@@ -98,14 +221,14 @@ public sealed class Product
     /// Staff hide with a reason the owner sees; an owner hides their own listing without one.
     public bool IsHiddenByStaff => State == ProductState.Hidden && HiddenReason is not null;
 
-    public void Hide(string? reason)
+    private void Hide(string? reason)
     {
         State = ProductState.Hidden;
         HiddenReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
     }
 
     /// Waits for staff again: a listing of an unverified IKM, or one staff hid and the owner changed.
-    public void SubmitForReview()
+    private void SubmitForReview()
     {
         State = ProductState.PendingReview;
         HiddenReason = null;

@@ -59,7 +59,9 @@ internal static class SiteSetup
         var dataSource = new NpgsqlDataSourceBuilder(AppDbContext.TunedConnectionString(connectionString)).Build();
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddDbContext<AppDbContext>((services, options) =>
-            AppDbContext.Configure(options, dataSource).AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
+            AppDbContext.Configure(options, dataSource).AddInterceptors(
+                services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<CacheEvictionInterceptor>()));
+        builder.Services.AddScoped<CacheEvictionInterceptor>();
         builder.Services.AddDataProtection()
             .SetApplicationName("Melokal")
             .PersistKeysToDbContext<AppDbContext>();

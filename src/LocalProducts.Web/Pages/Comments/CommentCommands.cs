@@ -1,6 +1,5 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
-using LocalProducts.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.Comments;
@@ -42,7 +41,7 @@ public enum CommentOutcome
 
 public sealed record NewComment(string AuthorName, string? Email, string Text, string? ClientAddress);
 
-public sealed class PostCommentCommand(AppDbContext db, TimeProvider clock, OutputCacheEviction eviction, ILogger<PostCommentCommand> logger)
+public sealed class PostCommentCommand(AppDbContext db, TimeProvider clock, ILogger<PostCommentCommand> logger)
 {
     public async Task<CommentOutcome> RunAsync(string slug, NewComment input, CancellationToken cancellationToken)
     {
@@ -78,7 +77,6 @@ public sealed class PostCommentCommand(AppDbContext db, TimeProvider clock, Outp
         logger.LogInformation("Comment {CommentId} on post {PostId}: {State}", comment.Id, post.Id, comment.State);
         if (comment.State == CommentState.Approved)
         {
-            await eviction.EvictAsync(OutputCacheEviction.CatalogueTag, cancellationToken);
             return CommentOutcome.Shown;
         }
         return CommentOutcome.AwaitsModeration;

@@ -1,6 +1,5 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
-using LocalProducts.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -47,7 +46,7 @@ public sealed record SavePostResult(SavePostOutcome Outcome, int? Id = null, Pos
 /// Saves a post with a workflow move, under the post's row lock: the move is checked against the
 /// state as it is in the database (not as the form saw it), a stale form is a conflict, and every
 /// save keeps a numbered revision.
-public sealed class SavePostCommand(AppDbContext db, TimeProvider clock, OutputCacheEviction eviction, ILogger<SavePostCommand> logger)
+public sealed class SavePostCommand(AppDbContext db, TimeProvider clock, ILogger<SavePostCommand> logger)
 {
     public async Task<SavePostResult> RunAsync(NewsroomActor actor, PostForm form, CancellationToken cancellationToken)
     {
@@ -136,10 +135,6 @@ public sealed class SavePostCommand(AppDbContext db, TimeProvider clock, OutputC
         }
 
         logger.LogInformation("Post {PostId} saved by user {UserId} with move {Move}: {From} to {To}", post.Id, actor.UserId, form.Move, before, post.State);
-        if (before == PostState.Published || post.State == PostState.Published)
-        {
-            await eviction.EvictAsync(OutputCacheEviction.CatalogueTag, cancellationToken);
-        }
         return new SavePostResult(SavePostOutcome.Saved, post.Id);
     }
 
@@ -241,7 +236,7 @@ public sealed class SavePostCommand(AppDbContext db, TimeProvider clock, OutputC
 
 /// Restores an old revision's text onto a post, as a new revision. Allowed to whoever may save
 /// the post as it is now.
-public sealed class RestorePostRevisionCommand(AppDbContext db, TimeProvider clock, OutputCacheEviction eviction, ILogger<RestorePostRevisionCommand> logger)
+public sealed class RestorePostRevisionCommand(AppDbContext db, TimeProvider clock, ILogger<RestorePostRevisionCommand> logger)
 {
     public async Task<SavePostOutcome> RunAsync(NewsroomActor actor, int postId, int number, CancellationToken cancellationToken)
     {
@@ -278,10 +273,6 @@ public sealed class RestorePostRevisionCommand(AppDbContext db, TimeProvider clo
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Post {PostId}: revision {Number} restored by user {UserId} as revision {Next}", postId, number, actor.UserId, next);
-        if (post.State == PostState.Published)
-        {
-            await eviction.EvictAsync(OutputCacheEviction.CatalogueTag, cancellationToken);
-        }
         return SavePostOutcome.Saved;
     }
 }

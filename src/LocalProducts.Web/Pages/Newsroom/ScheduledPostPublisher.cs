@@ -7,7 +7,7 @@ namespace LocalProducts.Web.Pages.Newsroom;
 
 /// Publishes the scheduled posts whose time has come, then clears the cached pages on every
 /// instance so they show at once.
-public sealed class PublishDuePostsCommand(AppDbContext db, OutputCacheEviction eviction, ILogger<PublishDuePostsCommand> logger)
+public sealed class PublishDuePostsCommand(AppDbContext db, ILogger<PublishDuePostsCommand> logger)
 {
     public async Task<int> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -28,7 +28,6 @@ public sealed class PublishDuePostsCommand(AppDbContext db, OutputCacheEviction 
         {
             logger.LogInformation("Scheduled post {PostId} published", post.Id);
         }
-        await eviction.EvictAsync(OutputCacheEviction.CatalogueTag, cancellationToken);
         return published.Count;
     }
 }

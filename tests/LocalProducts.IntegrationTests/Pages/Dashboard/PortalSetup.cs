@@ -113,7 +113,7 @@ internal static class PortalData
                 product.Publish(now);
                 break;
             case ProductState.Hidden:
-                product.Hide(null);
+                product.HiddenByOwner(now);
                 break;
         }
         db.Products.Add(product);

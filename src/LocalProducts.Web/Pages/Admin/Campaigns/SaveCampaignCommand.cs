@@ -1,6 +1,5 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
-using LocalProducts.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -27,7 +26,7 @@ public sealed record SaveCampaignResult(SaveCampaignOutcome Outcome, int? Id = n
 /// Creates or edits a campaign under its row lock. The slug is taken from the name once; later
 /// only a typed change moves it, and the old address keeps redirecting (campaign pages are public
 /// from the start).
-public sealed class SaveCampaignCommand(AppDbContext db, TimeProvider clock, OutputCacheEviction eviction, ILogger<SaveCampaignCommand> logger)
+public sealed class SaveCampaignCommand(AppDbContext db, TimeProvider clock, ILogger<SaveCampaignCommand> logger)
 {
     public async Task<SaveCampaignResult> RunAsync(CampaignForm form, Guid userId, CancellationToken cancellationToken)
     {
@@ -110,7 +109,6 @@ public sealed class SaveCampaignCommand(AppDbContext db, TimeProvider clock, Out
             return new SaveCampaignResult(SaveCampaignOutcome.SlugTaken, form.Id);
         }
         logger.LogInformation("Campaign {CampaignId} saved by user {UserId}", campaign.Id, userId);
-        await eviction.EvictAsync(OutputCacheEviction.CatalogueTag, cancellationToken);
         return new SaveCampaignResult(SaveCampaignOutcome.Saved, campaign.Id);
     }
 

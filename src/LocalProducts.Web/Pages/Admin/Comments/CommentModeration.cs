@@ -1,6 +1,5 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
-using LocalProducts.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.Admin.Comments;
@@ -51,7 +50,7 @@ public enum ModerationAction
     Delete,
 }
 
-public sealed class ModerateCommentCommand(AppDbContext db, TimeProvider clock, OutputCacheEviction eviction, ILogger<ModerateCommentCommand> logger)
+public sealed class ModerateCommentCommand(AppDbContext db, TimeProvider clock, ILogger<ModerateCommentCommand> logger)
 {
     public async Task<bool> RunAsync(int commentId, ModerationAction action, Guid staffId, CancellationToken cancellationToken)
     {
@@ -60,7 +59,6 @@ public sealed class ModerateCommentCommand(AppDbContext db, TimeProvider clock, 
         {
             return false;
         }
-        var wasShown = comment.State == CommentState.Approved;
         switch (action)
         {
             case ModerationAction.Approve:
@@ -75,10 +73,6 @@ public sealed class ModerateCommentCommand(AppDbContext db, TimeProvider clock, 
         }
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Comment {CommentId}: {Action} by {StaffId}", commentId, action, staffId);
-        if (wasShown || action == ModerationAction.Approve)
-        {
-            await eviction.EvictAsync(OutputCacheEviction.CatalogueTag, cancellationToken);
-        }
         return true;
     }
 }

@@ -1,6 +1,5 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
-using LocalProducts.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -18,7 +17,7 @@ public enum SaveEventOutcome
     Conflict,
 }
 
-public sealed class SaveEventCommand(AppDbContext db, TimeProvider clock, OutputCacheEviction eviction)
+public sealed class SaveEventCommand(AppDbContext db, TimeProvider clock)
 {
     public async Task<(SaveEventOutcome Outcome, int? Id)> RunAsync(EventForm form, CancellationToken cancellationToken)
     {
@@ -67,7 +66,6 @@ public sealed class SaveEventCommand(AppDbContext db, TimeProvider clock, Output
         {
             return (SaveEventOutcome.SlugTaken, null);
         }
-        await eviction.EvictAsync(OutputCacheEviction.CatalogueTag, cancellationToken);
         return (SaveEventOutcome.Saved, ev.Id);
     }
 }

@@ -1,6 +1,5 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
-using LocalProducts.Web.Infrastructure;
 using LocalProducts.Web.Infrastructure.Images;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +7,7 @@ namespace LocalProducts.Web.Pages.Dashboard.Photos;
 
 /// Sets or removes an IKM's logo for its owner; the logo it replaces is deleted with its copies
 /// in the same transaction.
-public sealed class IkmLogoCommand(AppDbContext db, ImageStore images, OutputCacheEviction cache, ILogger<IkmLogoCommand> logger)
+public sealed class IkmLogoCommand(AppDbContext db, ImageStore images, ILogger<IkmLogoCommand> logger)
 {
     /// A new logo from the posted file. Null file: the "choose a file" failure.
     public async Task<ImageChange> ReplaceAsync(int ikmId, Guid ownerId, IFormFile? file, CancellationToken cancellationToken)
@@ -68,7 +67,6 @@ public sealed class IkmLogoCommand(AppDbContext db, ImageStore images, OutputCac
             await images.DeleteAsync(old, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        await cache.EvictAsync(OutputCacheEviction.CatalogueTag, cancellationToken);
         return new ImageChange(ImageChangeStatus.Done);
     }
 }

@@ -1,6 +1,5 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
-using LocalProducts.Web.Infrastructure;
 using LocalProducts.Web.Infrastructure.Images;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +7,7 @@ namespace LocalProducts.Web.Pages.Dashboard.Photos;
 
 /// Adds and removes a product's photos for its IKM's owner. The owner is checked here, on the
 /// server, before any image is processed: the product id a form posts proves nothing.
-public sealed class ProductPhotoCommand(AppDbContext db, ImageStore images, OutputCacheEviction cache, ILogger<ProductPhotoCommand> logger)
+public sealed class ProductPhotoCommand(AppDbContext db, ImageStore images, ILogger<ProductPhotoCommand> logger)
 {
     /// Keeps one product within its storage budget (decision 0006): six photos of about 0.5 MB of copies each.
     public const int MaxPhotos = 6;
@@ -40,7 +39,6 @@ public sealed class ProductPhotoCommand(AppDbContext db, ImageStore images, Outp
         // Only a product_images row is inserted: the product's own row (and its version) is untouched.
         product.AddImage(saved.Value.Id, altText);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.EvictAsync(OutputCacheEviction.CatalogueTag, cancellationToken);
         return new ImageChange(ImageChangeStatus.Done, ImageId: saved.Value.Id);
     }
 
@@ -48,7 +46,9 @@ public sealed class ProductPhotoCommand(AppDbContext db, ImageStore images, Outp
     public async Task<ImageChange> RemoveAsync(int productId, Guid ownerId, Guid imageId, CancellationToken cancellationToken)
     {
         var owner = await db.Products.Where(p => p.Id == productId).Select(p => new { p.Ikm!.OwnerId }).FirstOrDefaultAsync(cancellationToken);
-        if (owner is null || !await db.ProductImages.AnyAsync(i => i.ProductId == productId && i.ImageId == imageId, cancellationToken))
+        var photo = owner is null ? null
+            : await db.ProductImages.FirstOrDefaultAsync(i => i.ProductId == productId && i.ImageId == imageId, cancellationToken);
+        if (owner is null || photo is null)
         {
             return ImageChange.NotFound;
         }
@@ -57,9 +57,11 @@ public sealed class ProductPhotoCommand(AppDbContext db, ImageStore images, Outp
             logger.LogWarning("User {UserId} tried to remove a photo of product {ProductId} of another IKM", ownerId, productId);
             return ImageChange.Forbidden;
         }
-        // The product_images row goes with the image (ON DELETE CASCADE).
+        // The row goes first, through the change tracker, so the product's cached pages are
+        // evicted; then the stored image with its copies.
+        db.ProductImages.Remove(photo);
+        await db.SaveChangesAsync(cancellationToken);
         await images.DeleteAsync(imageId, cancellationToken);
-        await cache.EvictAsync(OutputCacheEviction.CatalogueTag, cancellationToken);
         return new ImageChange(ImageChangeStatus.Done);
     }
 }
