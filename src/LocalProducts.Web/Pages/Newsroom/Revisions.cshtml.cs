@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace LocalProducts.Web.Pages.Newsroom;
 
 /// A post's versions: compare two (GET with "dari" and "ke", no script needed) and restore one (POST).
-public sealed class RevisionsModel(PostRevisionsQuery query, RestorePostRevisionCommand restore, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class RevisionsModel(PostRevisionsQuery query, RestorePostRevisionCommand restore) : PageModel
 {
     public PostRevisionsView View { get; private set; } = null!;
 
@@ -25,25 +24,24 @@ public sealed class RevisionsModel(PostRevisionsQuery query, RestorePostRevision
     public async Task<IActionResult> OnPostAsync(int id, [FromForm(Name = "nomor")] int number, CancellationToken cancellationToken)
     {
         var actor = NewsroomActors.Of(User);
-        var outcome = await restore.RunAsync(actor, id, number, cancellationToken);
-        switch (outcome)
+        var result = await restore.RunAsync(actor, id, number, cancellationToken);
+        switch (result.Status)
         {
-            case SavePostOutcome.Saved:
+            case CommandStatus.Saved:
                 Saved = "revisi";
                 return Redirect($"/redaksi/{id}/ubah");
-            case SavePostOutcome.Forbidden:
+            case CommandStatus.Forbidden:
                 return Forbid();
-            case SavePostOutcome.NotFound:
+            case CommandStatus.NotFound:
                 return NotFound();
-            default:
-                var denied = await ShowAsync(id, cancellationToken);
-                if (denied is not null)
-                {
-                    return denied;
-                }
-                ModelState.AddModelError(string.Empty, text["Revisi tidak bisa dipulihkan pada tulisan berstatus ini."]);
-                return Page();
         }
+        var denied = await ShowAsync(id, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+        ModelState.AddResult(result);
+        return Page();
     }
 
     private async Task<IActionResult?> ShowAsync(int id, CancellationToken cancellationToken)

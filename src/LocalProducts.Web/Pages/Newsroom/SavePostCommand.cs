@@ -1,112 +1,209 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.Images;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Npgsql;
 
 namespace LocalProducts.Web.Pages.Newsroom;
 
-/// What the edit form sends: the text, the choices and the move to make with it.
-public sealed record PostForm(
-    int? Id,
-    uint Version,
-    PostMove Move,
-    string Title,
-    string? Lead,
-    string Body,
-    string? DatelineCity,
-    string? HeroImagePath,
-    string? HeroCaption,
-    string? HeroCredit,
-    Guid? AuthorId,
-    Guid? EditorId,
-    string[] Tags,
-    int? CampaignId,
-    int[] RelatedPostIds,
-    string? Slug,
-    DateTimeOffset? PublishAt);
-
-public enum SavePostOutcome
-{
-    Saved,
-    NotFound,
-    Forbidden,
-    WrongState,
-    Conflict,
-    SlugInvalid,
-    SlugTaken,
-    SlugFrozen,
-    ScheduleNotInFuture,
-}
-
 /// The post as it is saved now, shown to the second of two editors beside what they typed.
-public sealed record PostSnapshot(string Title, string? Lead, string Body, PostState State, DateTimeOffset UpdatedAt, uint Version, string? SavedBy);
+public sealed record PostSnapshot(string Title, string? Lead, string Body, PostState State, DateTimeOffset UpdatedAt, uint Version, string? SavedBy)
+    : SavedVersion(Version);
 
-public sealed record SavePostResult(SavePostOutcome Outcome, int? Id = null, PostSnapshot? Current = null);
-
-/// Saves a post with a workflow move, under the post's row lock: the move is checked against the
-/// state as it is in the database (not as the form saw it), a stale form is a conflict, and every
-/// save keeps a numbered revision.
-public sealed class SavePostCommand(AppDbContext db, TimeProvider clock, ILogger<SavePostCommand> logger)
+/// Saves a post with a workflow move. The move is checked first against the post as the page saw
+/// it, then again under the post's row lock against the state as it is in the database; a stale
+/// form is a conflict, and every save keeps a numbered revision. A new hero photo is stored
+/// before anything is refused, so it stays in the form.
+public sealed class SavePostCommand(
+    AppDbContext db,
+    PostEditorQuery editor,
+    ImageStore images,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> text,
+    ILogger<SavePostCommand> logger)
 {
-    public async Task<SavePostResult> RunAsync(NewsroomActor actor, PostForm form, CancellationToken cancellationToken)
+    /// fieldsValid tells whether binding and the form's attributes took every field: the command
+    /// still stores the photo and checks its own rules (the writer sees every message at once) but
+    /// saves only when both pass.
+    public async Task<CommandResult> RunAsync(
+        NewsroomActor actor, int? id, PostMove move, PostForm form, bool fieldsValid, CancellationToken cancellationToken)
+    {
+        var seen = id is { } postId
+            ? await db.Posts.AsNoTracking().Where(p => p.Id == postId)
+                .Select(p => new SeenPost(p.AuthorId, p.State, p.Slug, p.PublishedAt != null)).FirstOrDefaultAsync(cancellationToken)
+            : new SeenPost(actor.UserId, PostState.Draft, null, false);
+        if (seen is null)
+        {
+            return CommandResult.NotFound;
+        }
+        if (!PostWorkflow.MayOpen(actor, seen.AuthorId))
+        {
+            return CommandResult.Forbidden;
+        }
+        var check = PostWorkflow.Check(actor, seen.AuthorId, seen.State, move);
+        if (check == MoveCheck.Forbidden)
+        {
+            return CommandResult.Forbidden;
+        }
+        if (check == MoveCheck.WrongState)
+        {
+            return CommandResult.Invalid("", text["Langkah ini tidak bisa dilakukan pada tulisan berstatus {0}.", text[NewsroomText.State(seen.State)]]);
+        }
+
+        var errors = new List<FormError>();
+        if (form.HeroPhoto is { Length: > 0 } photo)
+        {
+            var stored = await images.SaveUploadAsAddressAsync(photo, ImagePurpose.PostPhoto, actor.UserId, cancellationToken);
+            if (stored.Value is { } address)
+            {
+                form.HeroImagePath = address;
+            }
+            else
+            {
+                errors.Add(new("Input.HeroPhoto", stored.Failure!.Message(text)));
+            }
+        }
+        var tags = PostTags.Normalise(form.Tags);
+        var publishAt = form.PublishAt is { } typed ? new DateTimeOffset(typed, Wib.Offset) : (DateTimeOffset?)null;
+        var related = new[] { form.Related1, form.Related2, form.Related3 }.OfType<int>().ToArray();
+        errors.AddRange(await ValidateAsync(actor, id, seen, move, form, tags, publishAt, related, cancellationToken));
+        if (errors.Count > 0 || !fieldsValid)
+        {
+            return CommandResult.Invalid(errors);
+        }
+        return await SaveAsync(actor, id, move, form, tags, publishAt, related, cancellationToken);
+    }
+
+    private sealed record SeenPost(Guid? AuthorId, PostState State, string? Slug, bool WasEverPublished);
+
+    private async Task<List<FormError>> ValidateAsync(
+        NewsroomActor actor, int? id, SeenPost seen, PostMove move, PostForm form, string[] tags, DateTimeOffset? publishAt, int[] related,
+        CancellationToken cancellationToken)
+    {
+        var errors = new List<FormError>();
+        if (move == PostMove.Schedule)
+        {
+            if (publishAt is null)
+            {
+                errors.Add(new("Input.PublishAt", text["Isi waktu terbit (WIB) untuk menjadwalkan."]));
+            }
+            else if (!PostWorkflow.IsValidScheduleTime(publishAt.Value, clock.GetUtcNow()))
+            {
+                errors.Add(new("Input.PublishAt", text["Waktu terbit sudah lewat. Pilih waktu yang akan datang (WIB)."]));
+            }
+        }
+        var typedSlug = string.IsNullOrWhiteSpace(form.Slug) ? null : form.Slug.Trim();
+        if (typedSlug is not null && Slug.From(typedSlug).Length == 0)
+        {
+            errors.Add(new("Input.Slug", text["Isi alamat dengan huruf atau angka."]));
+        }
+        else if (typedSlug is null && id is null && !string.IsNullOrWhiteSpace(form.Title) && Slug.From(form.Title).Length == 0)
+        {
+            errors.Add(new("Input.Slug", text["Judul ini tidak menghasilkan alamat. Isi alamat sendiri."]));
+        }
+        else if (typedSlug is not null && id is not null && Slug.From(typedSlug) != seen.Slug && !PostWorkflow.MayChangeSlug(actor, seen.WasEverPublished))
+        {
+            errors.Add(new("Input.Slug", text["Alamat tulisan yang pernah terbit hanya bisa diubah staf redaksi."]));
+        }
+        if (PostTags.TooMany(tags))
+        {
+            errors.Add(new("Input.Tags", text["Paling banyak {0} tag.", PostTags.MaxCount]));
+        }
+        else if (PostTags.TooLong(tags))
+        {
+            errors.Add(new("Input.Tags", text["Satu tag paling banyak {0} karakter.", PostTags.MaxLength]));
+        }
+        // What the form offers is what may be chosen: the same lists the page shows.
+        var choices = await editor.ChoicesAsync(id, related, cancellationToken);
+        if (form.CampaignId is { } campaignId && choices.Campaigns.All(c => c.Id != campaignId))
+        {
+            errors.Add(new("Input.CampaignId", text["Kampanye tidak dikenal."]));
+        }
+        foreach (var (relatedId, field) in new[] { (form.Related1, "Input.Related1"), (form.Related2, "Input.Related2"), (form.Related3, "Input.Related3") })
+        {
+            if (relatedId is { } chosen && choices.Posts.All(p => p.Id != chosen))
+            {
+                errors.Add(new(field, text["Tulisan ini tidak bisa dipilih untuk \"Baca juga\"."]));
+            }
+        }
+        if (actor.IsEditor)
+        {
+            if (form.AuthorId is { } authorId && choices.People.All(p => p.Id != authorId))
+            {
+                errors.Add(new("Input.AuthorId", text["Pilih penulis dari daftar."]));
+            }
+            if (form.EditorId is { } editorId && !choices.People.Any(p => p.Id == editorId && p.IsEditor))
+            {
+                errors.Add(new("Input.EditorId", text["Pilih editor dari daftar staf."]));
+            }
+        }
+        return errors;
+    }
+
+    private async Task<CommandResult> SaveAsync(
+        NewsroomActor actor, int? id, PostMove move, PostForm form, string[] tags, DateTimeOffset? publishAt, int[] related,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         Post post;
         PostRevision? baseline = null;
-        var isNew = form.Id is null;
-        if (form.Id is { } id)
+        var isNew = id is null;
+        if (id is { } postId)
         {
-            var locked = await PostLock.LoadAsync(db, id, cancellationToken);
+            var locked = await PostLock.LoadAsync(db, postId, cancellationToken);
             if (locked is null)
             {
-                return new SavePostResult(SavePostOutcome.NotFound);
+                return CommandResult.NotFound;
             }
             post = locked;
-            var check = PostWorkflow.Check(actor, post.AuthorId, post.State, form.Move);
+            var check = PostWorkflow.Check(actor, post.AuthorId, post.State, move);
             if (check == MoveCheck.Forbidden || !PostWorkflow.MayOpen(actor, post.AuthorId))
             {
-                return new SavePostResult(SavePostOutcome.Forbidden);
+                return CommandResult.Forbidden;
             }
             if (post.Version != form.Version)
             {
-                return new SavePostResult(SavePostOutcome.Conflict, id, await SnapshotAsync(post, cancellationToken));
+                return CommandResult.Conflicted(await SnapshotAsync(post, cancellationToken),
+                    text["Tulisan ini baru saja disimpan orang lain. Bandingkan versi tersimpan dengan isian Anda di bawah; isian Anda belum disimpan. Simpan lagi untuk menimpa versi tersimpan."]);
             }
             if (check == MoveCheck.WrongState)
             {
-                return new SavePostResult(SavePostOutcome.WrongState, id);
+                return CommandResult.Invalid("", text["Status tulisan ini baru saja berubah, dan langkah ini tidak bisa dilakukan lagi. Muat ulang halaman; isian Anda belum disimpan."]);
             }
             // Posts from before revisions (demo seeds) get their first text kept as revision 1.
-            if (!await db.PostRevisions.AnyAsync(r => r.PostId == id, cancellationToken))
+            if (!await db.PostRevisions.AnyAsync(r => r.PostId == postId, cancellationToken))
             {
                 baseline = PostRevision.Of(post, 1, null, null, post.UpdatedAt);
             }
         }
         else
         {
-            var check = PostWorkflow.Check(actor, actor.UserId, PostState.Draft, form.Move);
+            var check = PostWorkflow.Check(actor, actor.UserId, PostState.Draft, move);
             if (check != MoveCheck.Allowed)
             {
-                return new SavePostResult(check == MoveCheck.Forbidden ? SavePostOutcome.Forbidden : SavePostOutcome.WrongState);
+                return check == MoveCheck.Forbidden
+                    ? CommandResult.Forbidden
+                    : CommandResult.Invalid("", text["Status tulisan ini baru saja berubah, dan langkah ini tidak bisa dilakukan lagi. Muat ulang halaman; isian Anda belum disimpan."]);
             }
             post = new Post { Slug = "", Title = "", Body = "", CreatedAt = now };
         }
 
-        if (form.Move == PostMove.Schedule && !(form.PublishAt is { } at && PostWorkflow.IsValidScheduleTime(at, now)))
+        if (move == PostMove.Schedule && !(publishAt is { } at && PostWorkflow.IsValidScheduleTime(at, now)))
         {
-            return new SavePostResult(SavePostOutcome.ScheduleNotInFuture, form.Id);
+            return CommandResult.Invalid("Input.PublishAt", text["Waktu terbit sudah lewat. Pilih waktu yang akan datang (WIB)."]);
         }
 
-        var slugOutcome = await ApplySlugAsync(actor, post, form, isNew, now, cancellationToken);
-        if (slugOutcome is not null)
+        if (await ApplySlugAsync(actor, post, form, isNew, now, cancellationToken) is { } slugError)
         {
-            return new SavePostResult(slugOutcome.Value, form.Id);
+            return CommandResult.Invalid("Input.Slug", slugError);
         }
 
         var before = post.State;
-        await ApplyTextAsync(actor, post, form, cancellationToken);
+        await ApplyTextAsync(actor, post, form, tags, related, cancellationToken);
         post.UpdatedAt = now;
-        post.Move(form.Move, now, form.PublishAt);
+        post.Move(move, now, publishAt);
         try
         {
             if (isNew)
@@ -131,24 +228,26 @@ public sealed class SavePostCommand(AppDbContext db, TimeProvider clock, ILogger
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // Another post took the slug between the check and the save.
-            return new SavePostResult(SavePostOutcome.SlugTaken, form.Id);
+            return CommandResult.Invalid("Input.Slug", SlugTaken);
         }
 
-        logger.LogInformation("Post {PostId} saved by user {UserId} with move {Move}: {From} to {To}", post.Id, actor.UserId, form.Move, before, post.State);
-        return new SavePostResult(SavePostOutcome.Saved, post.Id);
+        logger.LogInformation("Post {PostId} saved by user {UserId} with move {Move}: {From} to {To}", post.Id, actor.UserId, move, before, post.State);
+        return CommandResult.Saved(id: post.Id);
     }
+
+    private string SlugTaken => text["Alamat ini sudah dipakai tulisan lain. Pilih alamat lain; isian Anda belum disimpan."];
 
     /// Titles never change the slug by themselves: a new post takes its slug from the title when
     /// none is typed; later only a typed change does, and the address of a post that has been
     /// public keeps redirecting.
-    private async Task<SavePostOutcome?> ApplySlugAsync(NewsroomActor actor, Post post, PostForm form, bool isNew, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<string?> ApplySlugAsync(NewsroomActor actor, Post post, PostForm form, bool isNew, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var wanted = !string.IsNullOrWhiteSpace(form.Slug) ? Slug.From(form.Slug)
             : isNew ? Slug.From(form.Title)
             : post.Slug;
         if (wanted.Length == 0)
         {
-            return SavePostOutcome.SlugInvalid;
+            return text["Isi alamat dengan huruf atau angka."];
         }
         if (wanted == post.Slug)
         {
@@ -156,13 +255,13 @@ public sealed class SavePostCommand(AppDbContext db, TimeProvider clock, ILogger
         }
         if (!isNew && !PostWorkflow.MayChangeSlug(actor, post.WasEverPublished))
         {
-            return SavePostOutcome.SlugFrozen;
+            return text["Alamat tulisan yang pernah terbit hanya bisa diubah staf redaksi."];
         }
         var postId = post.Id;
         if (await db.Posts.AnyAsync(p => p.Slug == wanted && p.Id != postId, cancellationToken)
             || await db.PostSlugRedirects.AnyAsync(r => r.Slug == wanted && r.PostId != postId, cancellationToken))
         {
-            return SavePostOutcome.SlugTaken;
+            return SlugTaken;
         }
         if (!isNew && post.WasEverPublished)
         {
@@ -178,7 +277,7 @@ public sealed class SavePostCommand(AppDbContext db, TimeProvider clock, ILogger
         return null;
     }
 
-    private async Task ApplyTextAsync(NewsroomActor actor, Post post, PostForm form, CancellationToken cancellationToken)
+    private async Task ApplyTextAsync(NewsroomActor actor, Post post, PostForm form, string[] tags, int[] related, CancellationToken cancellationToken)
     {
         post.Title = form.Title.Trim();
         post.Lead = Trimmed(form.Lead);
@@ -187,9 +286,9 @@ public sealed class SavePostCommand(AppDbContext db, TimeProvider clock, ILogger
         post.HeroImagePath = IsSitePath(form.HeroImagePath) ? form.HeroImagePath!.Trim() : null;
         post.HeroCaption = Trimmed(form.HeroCaption);
         post.HeroCredit = Trimmed(form.HeroCredit);
-        post.Tags = form.Tags;
+        post.Tags = tags;
         post.CampaignId = form.CampaignId;
-        post.RelatedPostIds = [.. form.RelatedPostIds.Where(id => id != post.Id).Distinct().Take(Post.MaxRelated)];
+        post.RelatedPostIds = [.. related.Where(id => id != post.Id).Distinct().Take(Post.MaxRelated)];
         if (actor.IsEditor)
         {
             // No account chosen keeps the name already printed (posts from before accounts).
@@ -232,49 +331,6 @@ public sealed class SavePostCommand(AppDbContext db, TimeProvider clock, ILogger
     /// from another site.
     private static bool IsSitePath(string? path) =>
         !string.IsNullOrWhiteSpace(path) && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.Contains('\\', StringComparison.Ordinal);
-}
-
-/// Restores an old revision's text onto a post, as a new revision. Allowed to whoever may save
-/// the post as it is now.
-public sealed class RestorePostRevisionCommand(AppDbContext db, TimeProvider clock, ILogger<RestorePostRevisionCommand> logger)
-{
-    public async Task<SavePostOutcome> RunAsync(NewsroomActor actor, int postId, int number, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var post = await PostLock.LoadAsync(db, postId, cancellationToken);
-        if (post is null)
-        {
-            return SavePostOutcome.NotFound;
-        }
-        var check = PostWorkflow.Check(actor, post.AuthorId, post.State, PostMove.Save);
-        if (check == MoveCheck.Forbidden || !PostWorkflow.MayOpen(actor, post.AuthorId))
-        {
-            return SavePostOutcome.Forbidden;
-        }
-        if (check == MoveCheck.WrongState)
-        {
-            return SavePostOutcome.WrongState;
-        }
-        var revision = await db.PostRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.PostId == postId && r.Number == number, cancellationToken);
-        if (revision is null)
-        {
-            return SavePostOutcome.NotFound;
-        }
-        revision.RestoreOnto(post);
-        if (!actor.IsEditor)
-        {
-            post.AuthorId = actor.UserId;
-        }
-        post.UpdatedAt = now;
-        var next = await db.PostRevisions.Where(r => r.PostId == postId).MaxAsync(r => r.Number, cancellationToken) + 1;
-        var name = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => u.DisplayName ?? u.UserName).FirstOrDefaultAsync(cancellationToken);
-        db.PostRevisions.Add(PostRevision.Of(post, next, actor.UserId, name is { Length: > 100 } ? name[..100] : name, now, restoredFrom: number));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Post {PostId}: revision {Number} restored by user {UserId} as revision {Next}", postId, number, actor.UserId, next);
-        return SavePostOutcome.Saved;
-    }
 }
 
 internal static class PostLock
