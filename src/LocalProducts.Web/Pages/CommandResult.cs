@@ -61,8 +61,8 @@ public sealed record CommandResult
 
     public static CommandResult Invalid(string field, string message) => Invalid([new FormError(field, message)]);
 
-    /// A conflict, with the saved version and, when there is one, the message above the form.
-    public static CommandResult Conflicted(SavedVersion current, string? message = null) =>
+    /// A conflict, with the saved version when the page shows it, and the message above the form.
+    public static CommandResult Conflicted(SavedVersion? current, string? message = null) =>
         new(CommandStatus.Conflict, message is null ? [] : [new FormError("", message)], null, null, current);
 }
 

@@ -1,6 +1,7 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace LocalProducts.Web.Pages.Comments;
 
@@ -31,25 +32,22 @@ public sealed class PostCommentsQuery(AppDbContext db)
     }
 }
 
-public enum CommentOutcome
-{
-    Shown,
-    AwaitsModeration,
-    TooMany,
-    NotFound,
-}
-
 public sealed record NewComment(string AuthorName, string? Email, string Text, string? ClientAddress);
 
-public sealed class PostCommentCommand(AppDbContext db, TimeProvider clock, ILogger<PostCommentCommand> logger)
+/// Takes a reader's comment: shown at once when the e-mail has an approved comment already,
+/// otherwise kept for staff; an address that wrote too many lately is refused.
+public sealed class PostCommentCommand(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text, ILogger<PostCommentCommand> logger)
 {
-    public async Task<CommentOutcome> RunAsync(string slug, NewComment input, CancellationToken cancellationToken)
+    /// What a reader whose comment waits for staff is told (also when the honeypot dropped it).
+    public static string AwaitsModeration(IStringLocalizer text) => text["Terima kasih! Komentar pertama Anda akan tampil setelah diperiksa staf."];
+
+    public async Task<CommandResult> RunAsync(string slug, NewComment input, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var post = await db.Posts.AsNoTracking().Where(p => p.Slug == slug && p.State == PostState.Published).Select(p => new { p.Id }).FirstOrDefaultAsync(cancellationToken);
         if (post is null)
         {
-            return CommentOutcome.NotFound;
+            return CommandResult.NotFound;
         }
         var addressHash = Comment.HashAddress(input.ClientAddress, Wib.Today(clock));
         // Counted in the table itself, so the limit holds across every instance of the site.
@@ -57,7 +55,7 @@ public sealed class PostCommentCommand(AppDbContext db, TimeProvider clock, ILog
         if (await db.Comments.CountAsync(c => c.AddressHash == addressHash && c.CreatedAt > since, cancellationToken) >= Comment.RateLimit)
         {
             logger.LogWarning("Comment refused: rate limit reached for one address on post {PostId}", post.Id);
-            return CommentOutcome.TooMany;
+            return CommandResult.Invalid("", text["Terlalu banyak komentar dari alamat Anda dalam beberapa menit terakhir. Coba lagi nanti; tulisan Anda masih ada di bawah."]);
         }
         var comment = new Comment
         {
@@ -75,11 +73,8 @@ public sealed class PostCommentCommand(AppDbContext db, TimeProvider clock, ILog
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Comment {CommentId} on post {PostId}: {State}", comment.Id, post.Id, comment.State);
-        if (comment.State == CommentState.Approved)
-        {
-            return CommentOutcome.Shown;
-        }
-        return CommentOutcome.AwaitsModeration;
+        // Shown at once: no notice, the reader goes to the post and sees it there.
+        return comment.State == CommentState.Approved ? CommandResult.Saved(id: comment.Id) : CommandResult.Saved(AwaitsModeration(text), comment.Id);
     }
 }
 

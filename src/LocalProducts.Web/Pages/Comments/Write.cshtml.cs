@@ -40,28 +40,28 @@ public sealed class WriteModel(CommentTargetQuery target, PostCommentCommand pos
         {
             // The honeypot: people never see this field, robots fill it. Answer as if all went well.
             logger.LogInformation("Comment on post {PostId} dropped: honeypot filled", found.Id);
-            Sent = nameof(CommentOutcome.AwaitsModeration);
+            Sent = PostCommentCommand.AwaitsModeration(text);
             return RedirectToPage(new { slug });
         }
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var outcome = await post.RunAsync(slug, new NewComment(Input.Name, Input.Email, Input.Text, HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken);
-        switch (outcome)
+        var result = await post.RunAsync(slug, new NewComment(Input.Name, Input.Email, Input.Text, HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken);
+        switch (result.Status)
         {
-            case CommentOutcome.Shown:
+            case CommandStatus.Saved when result.Notice is null:
                 return Redirect($"/berita/{slug}#komentar");
-            case CommentOutcome.AwaitsModeration:
-                Sent = outcome.ToString();
+            case CommandStatus.Saved:
+                Sent = result.Notice;
                 return RedirectToPage(new { slug });
-            case CommentOutcome.TooMany:
-                Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                ModelState.AddModelError(string.Empty, text["Terlalu banyak komentar dari alamat Anda dalam beberapa menit terakhir. Coba lagi nanti; tulisan Anda masih ada di bawah."]);
-                return Page();
-            default:
+            case CommandStatus.NotFound:
                 return NotFound();
         }
+        // The command refuses a comment only when the address wrote too many lately.
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        ModelState.AddResult(result);
+        return Page();
     }
 
     public sealed class InputModel

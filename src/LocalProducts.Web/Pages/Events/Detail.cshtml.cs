@@ -51,22 +51,18 @@ public sealed class DetailModel(EventDetailQuery query, RegisterForEventCommand 
             return Page();
         }
 
-        var outcome = await register.RunAsync(slug, new EventRegistrationRequest(Input.Name, Input.Email, whatsApp, Input.Role!.Value),
+        var result = await register.RunAsync(slug, new EventRegistrationRequest(Input.Name, Input.Email, whatsApp, Input.Role!.Value),
             $"{Request.Scheme}://{Request.Host}/acara/{slug}/kalender.ics", cancellationToken);
-        switch (outcome)
+        switch (result.Status)
         {
-            case RegistrationOutcome.Confirmed or RegistrationOutcome.Waitlisted:
-                Registered = outcome.ToString();
+            case CommandStatus.Saved:
+                Registered = result.Notice;
                 return RedirectToPage(new { slug });
-            case RegistrationOutcome.AlreadyRegistered:
-                ModelState.AddModelError(string.Empty, text["E-mail ini sudah terdaftar untuk acara ini. Cek kotak masuk Anda untuk konfirmasinya."]);
-                return Page();
-            case RegistrationOutcome.Closed:
-                ModelState.AddModelError(string.Empty, text["Pendaftaran acara ini sudah ditutup."]);
-                return Page();
-            default:
+            case CommandStatus.NotFound:
                 return NotFound();
         }
+        ModelState.AddResult(result);
+        return Page();
     }
 
     public sealed class InputModel

@@ -7,15 +7,6 @@ using Npgsql;
 
 namespace LocalProducts.Web.Pages.Events;
 
-public enum RegistrationOutcome
-{
-    Confirmed,
-    Waitlisted,
-    AlreadyRegistered,
-    Closed,
-    NotFound,
-}
-
 public sealed record EventRegistrationRequest(string Name, string Email, string? WhatsApp, RegistrantRole Role);
 
 /// Signs someone up for an event. Places are counted under a row lock on the event, so two
@@ -24,7 +15,7 @@ public sealed record EventRegistrationRequest(string Name, string Email, string?
 public sealed class RegisterForEventCommand(
     AppDbContext db, TimeProvider clock, IEmailSender email, IStringLocalizer<SharedResource> text, ILogger<RegisterForEventCommand> logger)
 {
-    public async Task<RegistrationOutcome> RunAsync(string slug, EventRegistrationRequest request, string calendarUrl, CancellationToken cancellationToken)
+    public async Task<CommandResult> RunAsync(string slug, EventRegistrationRequest request, string calendarUrl, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var emailKey = EventRegistration.KeyOf(request.Email);
@@ -32,15 +23,15 @@ public sealed class RegisterForEventCommand(
         var ev = await db.Events.FromSql($"SELECT *, xmin FROM events WHERE slug = {slug} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
         if (ev is null || ev.State == EventState.Draft)
         {
-            return RegistrationOutcome.NotFound;
+            return CommandResult.NotFound;
         }
         if (!ev.TakesRegistrationsAt(now))
         {
-            return RegistrationOutcome.Closed;
+            return CommandResult.Invalid("", text["Pendaftaran acara ini sudah ditutup."]);
         }
         if (await db.EventRegistrations.AnyAsync(r => r.EventId == ev.Id && r.EmailKey == emailKey && r.Status != RegistrationStatus.Cancelled, cancellationToken))
         {
-            return RegistrationOutcome.AlreadyRegistered;
+            return AlreadyRegistered();
         }
         var confirmed = await db.EventRegistrations.CountAsync(r => r.EventId == ev.Id && r.Status == RegistrationStatus.Confirmed, cancellationToken);
         var registration = await db.EventRegistrations.SingleOrDefaultAsync(r => r.EventId == ev.Id && r.EmailKey == emailKey, cancellationToken);
@@ -75,7 +66,7 @@ public sealed class RegisterForEventCommand(
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return RegistrationOutcome.AlreadyRegistered;
+            return AlreadyRegistered();
         }
 
         logger.LogInformation("Registration {RegistrationId} for event {EventId}: {Status}", registration.Id, ev.Id, status);
@@ -84,8 +75,13 @@ public sealed class RegisterForEventCommand(
                 ? text["Pendaftaran diterima: {0}", ev.Title]
                 : text["Anda di daftar tunggu: {0}", ev.Title],
             EventMail.Body(text, ev, registration, calendarUrl)), cancellationToken);
-        return status == RegistrationStatus.Confirmed ? RegistrationOutcome.Confirmed : RegistrationOutcome.Waitlisted;
+        return CommandResult.Saved(status == RegistrationStatus.Confirmed
+            ? text["Terima kasih, tempat Anda sudah dicatat. Konfirmasi kami kirim ke e-mail Anda."]
+            : text["Semua tempat sudah terisi: Anda ada di daftar tunggu. Kami kabari lewat e-mail bila ada tempat."], registration.Id);
     }
+
+    private CommandResult AlreadyRegistered() =>
+        CommandResult.Invalid("", text["E-mail ini sudah terdaftar untuk acara ini. Cek kotak masuk Anda untuk konfirmasinya."]);
 }
 
 /// The e-mail text about a registration, in the reader's language at the time.

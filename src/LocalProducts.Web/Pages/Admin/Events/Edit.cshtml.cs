@@ -75,21 +75,17 @@ public sealed class EditModel(AppDbContext db, SaveEventCommand save, TimeProvid
             return Page();
         }
 
-        var (outcome, savedId) = await save.RunAsync(new EventForm(id, Input.Version, Input.Title, Input.Slug, Input.CampaignId, startsAt!.Value, endsAt,
+        var result = await save.RunAsync(new EventForm(id, Input.Version, Input.Title, Input.Slug, Input.CampaignId, startsAt!.Value, endsAt,
             Input.Place, Input.OnlineUrl, Input.Capacity, Input.Description, Input.State), cancellationToken);
-        switch (outcome)
+        switch (result.Status)
         {
-            case SaveEventOutcome.Saved:
-                return Redirect($"/admin/acara/{savedId}/peserta");
-            case SaveEventOutcome.SlugTaken:
-                ModelState.AddModelError("Input.Slug", text["Alamat ini sudah dipakai acara lain. Pilih yang lain."]);
-                return Page();
-            case SaveEventOutcome.Conflict:
-                ModelState.AddModelError(string.Empty, text["Acara ini baru saja diubah orang lain. Muat ulang halaman untuk melihat versi terbaru; isian Anda belum disimpan."]);
-                return Page();
-            default:
+            case CommandStatus.Saved:
+                return Redirect($"/admin/acara/{result.Id}/peserta");
+            case CommandStatus.NotFound:
                 return NotFound();
         }
+        ModelState.AddResult(result);
+        return Page();
     }
 
     private async Task LoadCampaignsAsync(CancellationToken cancellationToken) =>

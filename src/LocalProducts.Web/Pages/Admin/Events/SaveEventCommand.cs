@@ -1,6 +1,7 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Npgsql;
 
 namespace LocalProducts.Web.Pages.Admin.Events;
@@ -9,17 +10,9 @@ public sealed record EventForm(
     int? Id, uint Version, string Title, string? Slug, int? CampaignId, DateTimeOffset StartsAt, DateTimeOffset? EndsAt,
     string? Place, string? OnlineUrl, int Capacity, string? Description, EventState State);
 
-public enum SaveEventOutcome
+public sealed class SaveEventCommand(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
-    Saved,
-    NotFound,
-    SlugTaken,
-    Conflict,
-}
-
-public sealed class SaveEventCommand(AppDbContext db, TimeProvider clock)
-{
-    public async Task<(SaveEventOutcome Outcome, int? Id)> RunAsync(EventForm form, CancellationToken cancellationToken)
+    public async Task<CommandResult> RunAsync(EventForm form, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var slug = string.IsNullOrWhiteSpace(form.Slug) ? Slug.From(form.Title) : Slug.From(form.Slug);
@@ -29,7 +22,7 @@ public sealed class SaveEventCommand(AppDbContext db, TimeProvider clock)
             ev = await db.Events.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
             if (ev is null)
             {
-                return (SaveEventOutcome.NotFound, null);
+                return CommandResult.NotFound;
             }
             // The version the form was read at: a save over someone else's newer one is a conflict.
             db.Entry(ev).Property(e => e.Version).OriginalValue = form.Version;
@@ -41,7 +34,7 @@ public sealed class SaveEventCommand(AppDbContext db, TimeProvider clock)
         }
         if (await db.Events.AnyAsync(e => e.Slug == slug && e.Id != ev.Id, cancellationToken))
         {
-            return (SaveEventOutcome.SlugTaken, null);
+            return CommandResult.Invalid("Input.Slug", text["Alamat ini sudah dipakai acara lain. Pilih yang lain."]);
         }
         ev.Slug = slug;
         ev.Title = form.Title.Trim();
@@ -60,12 +53,12 @@ public sealed class SaveEventCommand(AppDbContext db, TimeProvider clock)
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (SaveEventOutcome.Conflict, null);
+            return CommandResult.Conflicted(null, text["Acara ini baru saja diubah orang lain. Muat ulang halaman untuk melihat versi terbaru; isian Anda belum disimpan."]);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return (SaveEventOutcome.SlugTaken, null);
+            return CommandResult.Invalid("Input.Slug", text["Alamat ini sudah dipakai acara lain. Pilih yang lain."]);
         }
-        return (SaveEventOutcome.Saved, ev.Id);
+        return CommandResult.Saved(id: ev.Id);
     }
 }

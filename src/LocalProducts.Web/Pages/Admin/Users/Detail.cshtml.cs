@@ -48,28 +48,21 @@ public sealed class DetailModel(UserListQuery query, UserAdminCommand admin, Use
         _ => null,
     };
 
-    private async Task<IActionResult> RunAsync(Guid id, Func<Guid, Task<UserAdminResult>> action, string doneMessage, CancellationToken cancellationToken)
+    private async Task<IActionResult> RunAsync(Guid id, Func<Guid, Task<CommandResult>> action, string doneMessage, CancellationToken cancellationToken)
     {
         var adminId = Guid.Parse(users.GetUserId(User)!);
         var result = await action(adminId);
-        if (result == UserAdminResult.Done)
+        if (result.IsSaved)
         {
             return RedirectToPage(new { id, pesan = doneMessage });
         }
-        if (result == UserAdminResult.NotFound || !await LoadAsync(id, cancellationToken))
+        if (result.Status == CommandStatus.NotFound || !await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
         Message = null;
-        (Response.StatusCode, var error) = result switch
-        {
-            UserAdminResult.NotOnYourself => (StatusCodes.Status400BadRequest,
-                text["Anda tidak bisa melakukan ini pada akun Anda sendiri: admin tidak boleh mencabut peran Admin-nya sendiri atau mengunci dirinya."].Value),
-            UserAdminResult.Conflict => (StatusCodes.Status409Conflict,
-                text["Akun ini baru saja diubah oleh orang lain. Periksa keadaannya sekarang lalu coba lagi."].Value),
-            _ => (StatusCodes.Status400BadRequest, text["Peran itu tidak dikenal."].Value),
-        };
-        ModelState.AddModelError(string.Empty, error);
+        Response.StatusCode = result.Status == CommandStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        ModelState.AddResult(result);
         return Page();
     }
 

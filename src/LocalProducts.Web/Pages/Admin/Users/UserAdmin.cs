@@ -3,6 +3,7 @@ using LocalProducts.Web.Domain;
 using LocalProducts.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace LocalProducts.Web.Pages.Admin.Users;
 
@@ -69,120 +70,118 @@ public sealed class UserListQuery(AppDbContext db)
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
 
-public enum UserAdminResult
-{
-    Done,
-    NotFound,
-    UnknownRole,
-    /// Someone else changed it first: the role was already given or taken, say.
-    Conflict,
-    /// An admin may not take their own Admin role or lock themselves out.
-    NotOnYourself,
-}
-
 /// What an admin does to accounts. Each change also changes the account's security stamp, so the
 /// person's open sessions pick it up on their next request (a lock or a role taken away ends
 /// them). Every action goes into the audit log (who, when, what) and the log, with ids only.
-public sealed class UserAdminCommand(UserManager<AppUser> users, AuditLog audit, ILogger<UserAdminCommand> logger)
+public sealed class UserAdminCommand(UserManager<AppUser> users, AuditLog audit, IStringLocalizer<SharedResource> text, ILogger<UserAdminCommand> logger)
 {
+    private CommandResult UnknownRole => CommandResult.Invalid("", text["Peran itu tidak dikenal."]);
+
+    /// An admin may not take their own Admin role or lock themselves out.
+    private CommandResult NotOnYourself => CommandResult.Invalid("",
+        text["Anda tidak bisa melakukan ini pada akun Anda sendiri: admin tidak boleh mencabut peran Admin-nya sendiri atau mengunci dirinya."]);
+
+    /// Someone else changed it first: the role was already given or taken, say.
+    private CommandResult Changed => CommandResult.Conflicted(null, text["Akun ini baru saja diubah oleh orang lain. Periksa keadaannya sekarang lalu coba lagi."]);
+
     /// UserManager has saved the change already; the entry follows it.
     private Task AuditAsync(Guid adminId, string action, Guid userId, string? role = null) =>
         audit.RecordAsync(adminId, action, AuditEntityTypes.User, userId.ToString(),
             role is null ? null : new Dictionary<string, object?> { ["role"] = role });
 
-    public async Task<UserAdminResult> GrantRoleAsync(Guid adminId, Guid userId, string role)
+    public async Task<CommandResult> GrantRoleAsync(Guid adminId, Guid userId, string role)
     {
         if (!Roles.All.Contains(role))
         {
-            return UserAdminResult.UnknownRole;
+            return UnknownRole;
         }
         if (await users.FindByIdAsync(userId.ToString()) is not { } user)
         {
-            return UserAdminResult.NotFound;
+            return CommandResult.NotFound;
         }
         if (!(await users.AddToRoleAsync(user, role)).Succeeded)
         {
-            return UserAdminResult.Conflict;
+            return Changed;
         }
         await users.UpdateSecurityStampAsync(user);
         await AuditAsync(adminId, AuditActions.RoleGiven, userId, role);
         logger.LogInformation("Admin {AdminId} gave role {Role} to user {UserId}", adminId, role, userId);
-        return UserAdminResult.Done;
+        return CommandResult.Saved();
     }
 
-    public async Task<UserAdminResult> RevokeRoleAsync(Guid adminId, Guid userId, string role)
+    public async Task<CommandResult> RevokeRoleAsync(Guid adminId, Guid userId, string role)
     {
         if (!Roles.All.Contains(role))
         {
-            return UserAdminResult.UnknownRole;
+            return UnknownRole;
         }
         if (adminId == userId && role == Roles.Admin)
         {
-            return UserAdminResult.NotOnYourself;
+            return NotOnYourself;
         }
         if (await users.FindByIdAsync(userId.ToString()) is not { } user)
         {
-            return UserAdminResult.NotFound;
+            return CommandResult.NotFound;
         }
         if (!(await users.RemoveFromRoleAsync(user, role)).Succeeded)
         {
-            return UserAdminResult.Conflict;
+            return Changed;
         }
         await users.UpdateSecurityStampAsync(user);
         await AuditAsync(adminId, AuditActions.RoleTaken, userId, role);
         logger.LogInformation("Admin {AdminId} took role {Role} from user {UserId}", adminId, role, userId);
-        return UserAdminResult.Done;
+        return CommandResult.Saved();
     }
 
     /// Locked until an admin unlocks it; the person's sessions end at once.
-    public async Task<UserAdminResult> LockAsync(Guid adminId, Guid userId)
+    public async Task<CommandResult> LockAsync(Guid adminId, Guid userId)
     {
         if (adminId == userId)
         {
-            return UserAdminResult.NotOnYourself;
+            return NotOnYourself;
         }
         if (await users.FindByIdAsync(userId.ToString()) is not { } user)
         {
-            return UserAdminResult.NotFound;
+            return CommandResult.NotFound;
         }
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, AppUser.LockedUntilLifted);
         await users.UpdateSecurityStampAsync(user);
         await AuditAsync(adminId, AuditActions.Locked, userId);
         logger.LogInformation("Admin {AdminId} locked user {UserId}", adminId, userId);
-        return UserAdminResult.Done;
+        return CommandResult.Saved();
     }
 
     /// Lifts an admin's lock or a lock-out after failed log-ins.
-    public async Task<UserAdminResult> UnlockAsync(Guid adminId, Guid userId)
+    public async Task<CommandResult> UnlockAsync(Guid adminId, Guid userId)
     {
         if (await users.FindByIdAsync(userId.ToString()) is not { } user)
         {
-            return UserAdminResult.NotFound;
+            return CommandResult.NotFound;
         }
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await AuditAsync(adminId, AuditActions.Unlocked, userId);
         logger.LogInformation("Admin {AdminId} unlocked user {UserId}", adminId, userId);
-        return UserAdminResult.Done;
+        return CommandResult.Saved();
     }
 
     /// For a lost phone without recovery codes: two-factor sign-in is turned off and the key
     /// dropped; staff are asked to set it up again on their next visit to a staff page.
-    public async Task<UserAdminResult> ResetTwoFactorAsync(Guid adminId, Guid userId)
+    public async Task<CommandResult> ResetTwoFactorAsync(Guid adminId, Guid userId)
     {
         if (adminId == userId)
         {
-            return UserAdminResult.NotOnYourself;
+            return NotOnYourself;
         }
         if (await users.FindByIdAsync(userId.ToString()) is not { } user)
         {
-            return UserAdminResult.NotFound;
+            return CommandResult.NotFound;
         }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await AuditAsync(adminId, AuditActions.TwoFactorReset, userId);
         logger.LogInformation("Admin {AdminId} reset two-factor sign-in of user {UserId}", adminId, userId);
-        return UserAdminResult.Done;
+        return CommandResult.Saved();
     }
 }
