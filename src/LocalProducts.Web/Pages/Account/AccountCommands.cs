@@ -1,5 +1,4 @@
 using LocalProducts.Web.Domain;
-using LocalProducts.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace LocalProducts.Web.Pages.Account;

@@ -1,4 +1,4 @@
-namespace LocalProducts.Web.Infrastructure;
+namespace LocalProducts.Web.Pages.Newsroom;
 
 public enum DiffKind
 {

@@ -1,12 +1,12 @@
 using System.Text;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.Accounts;
 using LocalProducts.Web.Infrastructure.Email;
 using LocalProducts.Web.Infrastructure.RateLimiting;
-using LocalProducts.Web.Pages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
-namespace LocalProducts.Web.Infrastructure.Accounts;
+namespace LocalProducts.Web.Pages.Account;
 
 /// The e-mails accounts need, in the reader's language, with links to this site. Links use
 /// Site:PublicUrl when it is set, so a forged Host header cannot point a reset link elsewhere.
