@@ -1,7 +1,7 @@
 using System.Globalization;
 using Npgsql;
 
-namespace LocalProducts.Web.Pages.Products;
+namespace LocalProducts.Web.Pages.Products.Search;
 
 /// How a search counts its facets and reads its page: from the kept counts (decision 0012) or
 /// by grouping its matching rows (decision 0011).

@@ -1,4 +1,4 @@
-namespace LocalProducts.Web.Pages.Products;
+namespace LocalProducts.Web.Pages.Products.Search;
 
 /// Products that look the same to every facet: one category, province, regency (only within the
 /// chosen province, else null), price band, side of the price filter and set of valid
