@@ -1,7 +1,8 @@
 namespace LocalProducts.Web.Data;
 
-/// Columns of `products` that the database derives (triggers in the CatalogueSearch migration) for
-/// search and facets; mapped as shadow properties, never written by the application.
+/// Columns of `products` that the database derives (triggers in Data/Sql: products_derive.sql,
+/// products_refresh_certifications.sql) for search and facets; mapped as shadow properties, never
+/// written by the application.
 public static class ProductSearchColumns
 {
     /// tsvector: name (A), category and maker (B), region and description (C).

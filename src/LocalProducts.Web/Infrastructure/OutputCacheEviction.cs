@@ -1,3 +1,4 @@
+using LocalProducts.Web.Pages.Products.Search;
 using Microsoft.AspNetCore.OutputCaching;
 using Npgsql;
 

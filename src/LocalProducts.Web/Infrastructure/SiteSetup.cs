@@ -12,6 +12,7 @@ using LocalProducts.Web.Pages.Discovery;
 using LocalProducts.Web.Pages.Events;
 using LocalProducts.Web.Pages.News;
 using LocalProducts.Web.Pages.Newsroom;
+using LocalProducts.Web.Pages.Products.Search;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;

@@ -1,4 +1,5 @@
 using LocalProducts.Benchmarks.Generation;
+using LocalProducts.Web.Domain;
 using LocalProducts.Web.Infrastructure;
 using Npgsql;
 
@@ -32,7 +33,7 @@ internal static class ClusterStep
             SELECT (SELECT count(*) FROM ikms WHERE {CatalogueWriter.GeneratedIkmFilter}),
                    (SELECT count(*) FROM products WHERE ikm_id IN (SELECT id FROM ikms WHERE {CatalogueWriter.GeneratedIkmFilter})),
                    (SELECT p.slug FROM products p
-                    WHERE p.state = 2 AND p.ikm_id IN (SELECT id FROM ikms WHERE {CatalogueWriter.GeneratedIkmFilter})
+                    WHERE p.state = {(int)ProductState.Published} AND p.ikm_id IN (SELECT id FROM ikms WHERE {CatalogueWriter.GeneratedIkmFilter})
                       AND EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = p.id)
                       AND EXISTS (SELECT 1 FROM marketplace_links l WHERE l.product_id = p.id)
                     ORDER BY p.slug LIMIT 1)

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using LocalProducts.Web.Infrastructure;
-using LocalProducts.Web.Pages.Products;
+using LocalProducts.Web.Pages.Products.Search;
 using Npgsql;
 
 namespace LocalProducts.Benchmarks.Bench;

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json;
 using LocalProducts.Web.Infrastructure;
 using LocalProducts.Web.Pages.Products;
+using LocalProducts.Web.Pages.Products.Search;
 using Npgsql;
 
 namespace LocalProducts.Benchmarks.Bench;

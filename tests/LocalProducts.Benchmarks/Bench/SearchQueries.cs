@@ -1,4 +1,4 @@
-using LocalProducts.Web.Pages.Products;
+using LocalProducts.Web.Pages.Products.Search;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 

@@ -1,4 +1,4 @@
-using LocalProducts.Web.Pages.Products;
+using LocalProducts.Web.Pages.Products.Search;
 
 namespace LocalProducts.UnitTests.Catalogue;
 

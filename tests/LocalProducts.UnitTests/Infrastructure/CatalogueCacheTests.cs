@@ -1,4 +1,4 @@
-using LocalProducts.Web.Infrastructure;
+using LocalProducts.Web.Pages.Products.Search;
 
 namespace LocalProducts.UnitTests.Infrastructure;
 

@@ -59,7 +59,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.EditorId).OnDelete(DeleteBehavior.SetNull);
         // The scheduled-publishing job looks for due posts only.
-        builder.HasIndex(p => p.ScheduledFor).HasFilter("state = 3");
+        builder.HasIndex(p => p.ScheduledFor).HasFilter($"state = {(int)PostState.Scheduled}");
     }
 }
 

@@ -31,7 +31,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         // Related products on a product page: the newest published ones of its category.
         builder.HasIndex(p => new { p.CategoryId, p.PublishedAt, p.Id }, "ix_products_published_by_category")
             .IsDescending(false, true, true)
-            .HasFilter("state = 2");
+            .HasFilter($"state = {(int)ProductState.Published}");
 
         // Derived by the database (see ProductSearchColumns); the application only reads them.
         DerivedColumn<NpgsqlTsVector>(builder, ProductSearchColumns.SearchVector);

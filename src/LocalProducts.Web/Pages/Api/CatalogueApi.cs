@@ -1,6 +1,6 @@
 using LocalProducts.Web.Infrastructure;
 using LocalProducts.Web.Pages.Ikm;
-using LocalProducts.Web.Pages.Products;
+using LocalProducts.Web.Pages.Products.Search;
 
 namespace LocalProducts.Web.Pages.Api;
 

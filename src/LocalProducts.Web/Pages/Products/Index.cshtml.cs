@@ -1,4 +1,5 @@
 using LocalProducts.Web.Infrastructure;
+using LocalProducts.Web.Pages.Products.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 

@@ -2,6 +2,7 @@ using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Infrastructure;
 using LocalProducts.Web.Infrastructure.Images;
+using LocalProducts.Web.Pages.Products.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.Products;

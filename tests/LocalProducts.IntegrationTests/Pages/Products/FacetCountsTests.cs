@@ -1,8 +1,6 @@
 using System.Text.Json;
-using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
-using LocalProducts.Web.Infrastructure;
-using LocalProducts.Web.Pages.Products;
+using LocalProducts.Web.Pages.Products.Search;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -40,13 +38,13 @@ public sealed class FacetCountsTests(SiteFixture site)
         SELECT count(*)::int AS "Value" FROM ((TABLE kept EXCEPT TABLE counted) UNION ALL (TABLE counted EXCEPT TABLE kept)) AS differing
         """;
 
-    private const string RowsDifferingFromTheProducts = """
+    private static readonly string _rowsDifferingFromTheProducts = $"""
         SELECT count(*)::int AS "Value" FROM (
             (SELECT id, category_id, price_min, province_code, search_vector FROM product_search
              EXCEPT
-             SELECT id, category_id, price_min, province_code, search_vector FROM products WHERE state = 2)
+             SELECT id, category_id, price_min, province_code, search_vector FROM products WHERE state = {(int)ProductState.Published})
             UNION ALL
-            (SELECT id, category_id, price_min, province_code, search_vector FROM products WHERE state = 2
+            (SELECT id, category_id, price_min, province_code, search_vector FROM products WHERE state = {(int)ProductState.Published}
              EXCEPT
              SELECT id, category_id, price_min, province_code, search_vector FROM product_search)) AS differing
         """;
@@ -148,7 +146,7 @@ public sealed class FacetCountsTests(SiteFixture site)
         // A name that gains a kept word and loses its own words.
         await db.Database.ExecuteSqlAsync($"UPDATE products SET name = (SELECT word FROM product_facet_words ORDER BY products DESC LIMIT 1) WHERE id = {ids[0]}");
 
-        Assert.Equal(0, await db.Database.SqlQueryRaw<int>(RowsDifferingFromTheProducts).SingleAsync());
+        Assert.Equal(0, await db.Database.SqlQueryRaw<int>(_rowsDifferingFromTheProducts).SingleAsync());
         Assert.Equal(0, await db.Database.SqlQueryRaw<int>(CountsDifferingFromTheRows).SingleAsync());
         Assert.True(await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM product_facet_words").SingleAsync() > 0);
         Assert.Equal(0, await db.Database.SqlQueryRaw<int>(WordCountsDifferingFromTheRows).SingleAsync());

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
+using LocalProducts.Web.Infrastructure;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace LocalProducts.Web.Infrastructure;
+namespace LocalProducts.Web.Pages.Products.Search;
 
 /// Data one instance keeps about the catalogue (search facet counts, result pages, reference
 /// lists) for a short while. Dropped on every instance whenever the catalogue changes, together

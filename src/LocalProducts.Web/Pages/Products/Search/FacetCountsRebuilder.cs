@@ -1,8 +1,9 @@
+using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace LocalProducts.Web.Data;
+namespace LocalProducts.Web.Pages.Products.Search;
 
 /// Rebuilds the kept facet counts (the catalogue's, product_facet_counts, and the common words',
 /// product_word_facet_counts, choosing those words again) once the day has turned in WIB, once

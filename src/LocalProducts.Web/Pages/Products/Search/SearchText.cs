@@ -1,7 +1,7 @@
 using LocalProducts.Web.Domain;
 using Microsoft.Extensions.Localization;
 
-namespace LocalProducts.Web.Pages.Products;
+namespace LocalProducts.Web.Pages.Products.Search;
 
 /// A facet as the view shows it: its values and where choosing one leads.
 public sealed record FacetView(string Title, IReadOnlyList<FacetValue> Values, Func<FacetValue, string> Url, int Collapse = 0);

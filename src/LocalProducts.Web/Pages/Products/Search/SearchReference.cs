@@ -2,7 +2,7 @@ using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace LocalProducts.Web.Pages.Products;
+namespace LocalProducts.Web.Pages.Products.Search;
 
 /// The category tree and provinces a search needs to read its filters and label its facets.
 /// Small tables, read per search (a few rows each), so an edit shows at once on every instance.

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LocalProducts.Web.Pages.Products;
+namespace LocalProducts.Web.Pages.Products.Search;
 
 public enum SearchSort
 {

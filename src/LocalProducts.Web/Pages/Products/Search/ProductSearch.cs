@@ -1,10 +1,9 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
-using LocalProducts.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace LocalProducts.Web.Pages.Products;
+namespace LocalProducts.Web.Pages.Products.Search;
 
 public sealed record FacetValue(string Key, string Label, int Count, bool Selected);
 

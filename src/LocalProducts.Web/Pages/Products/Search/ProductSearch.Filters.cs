@@ -3,7 +3,7 @@ using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace LocalProducts.Web.Pages.Products;
+namespace LocalProducts.Web.Pages.Products.Search;
 
 /// The filters of a search and the SQL conditions they make.
 public sealed partial class ProductSearch

@@ -1,7 +1,6 @@
-using System.Globalization;
 using Npgsql;
 
-namespace LocalProducts.Web.Pages.Products;
+namespace LocalProducts.Web.Pages.Products.Search;
 
 /// How a search counts its facets and reads its page: from the kept counts (decision 0012) or
 /// by grouping its matching rows (decision 0011).
@@ -46,14 +45,20 @@ public sealed partial class ProductSearch
         var groups = new List<FacetGroup>();
         var ids = new List<int>(PageSize);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new CountingRows(reader);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (reader.GetString(0) == "i")
+            switch (rows.Kind)
             {
-                ids.AddRange(ParseIds(reader.IsDBNull(8) ? "" : reader.GetString(8)));
-                continue;
+                case CountingRows.Group:
+                    groups.Add(rows.ReadGroup());
+                    break;
+                case CountingRows.Page:
+                    ids.AddRange(rows.ReadPage().Ids);
+                    break;
+                default:
+                    throw rows.Unexpected();
             }
-            groups.Add(ReadGroup(reader));
         }
         return (FacetGroup.Sum(groups, groups, filters.Criteria), ids);
     }
@@ -83,30 +88,23 @@ public sealed partial class ProductSearch
             """;
     }
 
-    /// The groups of the rows in CTE <paramref name="name"/> (source "g") and their page of ids in
-    /// order (source "i", one row), in the columns <see cref="ReadGroup"/> reads.
+    /// The groups of the rows in CTE <paramref name="name"/> and their page of ids in order (one
+    /// row), in the columns of <see cref="CountingRows"/>.
     private static string GroupsAndPage(string name, SearchFilters filters, SearchSort sort, int page, NpgsqlCommand command)
     {
         command.Parameters.AddWithValue("take", PageSize);
         command.Parameters.AddWithValue("skip", (page - 1) * PageSize);
         var order = OrderBy(sort, filters.Lexemes.Count > 0);
         return $"""
-            SELECT 'g', category_id, province_code, regency, band, in_price, flags, count(*)::int, NULL::text
+            SELECT '{CountingRows.Group}' AS kind, category_id, province_code, regency, band AS band_or_step, in_price, flags,
+                   count(*)::int AS products, NULL::int AS in_names, NULL::text AS ids
             FROM {name} GROUP BY category_id, province_code, regency, band, in_price, flags
             UNION ALL
-            SELECT 'i', NULL, NULL, NULL, NULL, NULL, NULL, NULL, string_agg(id::text, ',' ORDER BY {order})
+            SELECT '{CountingRows.Page}', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, string_agg(id::text, ',' ORDER BY {order})
             FROM (SELECT id, name_match, published_at, price_min, price_order FROM {name}
                   WHERE shown ORDER BY {order} LIMIT @take OFFSET @skip) AS page
             """;
     }
-
-    /// A kept group: the step is in the band's column.
-    private static KeptGroup ReadKeptGroup(NpgsqlDataReader reader) =>
-        new(reader.GetInt32(1), reader.GetString(2), reader.GetInt16(4), reader.GetInt16(6), reader.GetInt32(7));
-
-    private static FacetGroup ReadGroup(NpgsqlDataReader reader) =>
-        new(reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.GetInt16(4), !reader.IsDBNull(5) && reader.GetBoolean(5), reader.GetInt16(6), reader.GetInt32(7));
 
     /// What the kept counts gave: the counts, the page when it came with them (a chosen province),
     /// and what guides reading the page otherwise.
@@ -148,12 +146,12 @@ public sealed partial class ProductSearch
             command.Parameters.AddWithValue("category", filters.CategoryIds?[0] ?? 0);
             command.Parameters.AddWithValue("certified", (short)filters.Criteria.CertificationFlags);
             keptRows = $"""
-                SELECT 'c', @category, province_code, NULL, step, NULL, @certified, sum(products)::int, NULL
+                SELECT '{CountingRows.Kept}', @category, province_code, NULL, step, NULL, @certified, sum(products)::int, NULL, NULL
                 FROM {kept} AND {where.Category} AND flags & @certified = @certified AND (SELECT current FROM day)
                 GROUP BY province_code, step
                 """;
             partlyRows = $"""
-                SELECT 'x', @category, province_code, NULL, product_search_step(price_min), true, @certified, count(*)::int, NULL
+                SELECT '{CountingRows.PartlyInside}', @category, province_code, NULL, product_search_step(price_min), true, @certified, count(*)::int, NULL, NULL
                 FROM p WHERE in_partly AND {where.Category} AND flags & @certified = @certified
                 GROUP BY province_code, product_search_step(price_min)
                 """;
@@ -162,9 +160,9 @@ public sealed partial class ProductSearch
         {
             if (filters.CategoryIds is null)
             {
-                keptRows = $"SELECT 'c', category_id, province_code, NULL, step, NULL, flags, products, NULL FROM {kept} AND (SELECT current FROM day)";
+                keptRows = $"SELECT '{CountingRows.Kept}', category_id, province_code, NULL, step, NULL, flags, products, NULL, NULL FROM {kept} AND (SELECT current FROM day)";
                 partlyRows = $"""
-                    SELECT 'x', category_id, province_code, NULL, product_search_step(price_min), true, {flags}, count(*)::int, NULL
+                    SELECT '{CountingRows.PartlyInside}', category_id, province_code, NULL, product_search_step(price_min), true, {flags}, count(*)::int, NULL, NULL
                     FROM product_search WHERE {where.Text} AND {inPartlyCoveredSteps} AND (SELECT current FROM day)
                     GROUP BY 2, 3, 5, 7
                     """;
@@ -175,16 +173,16 @@ public sealed partial class ProductSearch
                 // certificates: all the category facet needs of them.
                 command.Parameters.AddWithValue("certified", (short)filters.Criteria.CertificationFlags);
                 keptRows = $"""
-                    SELECT 'c', category_id, province_code, NULL, step, NULL, flags, products, NULL
+                    SELECT '{CountingRows.Kept}', category_id, province_code, NULL, step, NULL, flags, products, NULL, NULL
                     FROM {kept} AND {where.Category} AND (SELECT current FROM day)
                     UNION ALL
-                    SELECT 'c', category_id, '', NULL, step, NULL, @certified, sum(products)::int, NULL
+                    SELECT '{CountingRows.Kept}', category_id, '', NULL, step, NULL, @certified, sum(products)::int, NULL, NULL
                     FROM {kept} AND NOT {where.Category} AND flags & @certified = @certified AND (SELECT current FROM day)
                     GROUP BY category_id, step
                     """;
                 partlyRows = $"""
-                    SELECT 'x', category_id, CASE WHEN {where.Category} THEN province_code ELSE '' END, NULL,
-                           product_search_step(price_min), true, CASE WHEN {where.Category} THEN {flags} ELSE @certified END, count(*)::int, NULL
+                    SELECT '{CountingRows.PartlyInside}', category_id, CASE WHEN {where.Category} THEN province_code ELSE '' END, NULL,
+                           product_search_step(price_min), true, CASE WHEN {where.Category} THEN {flags} ELSE @certified END, count(*)::int, NULL, NULL
                     FROM product_search
                     WHERE {where.Text} AND {inPartlyCoveredSteps} AND ({where.Category} OR {where.Certification}) AND (SELECT current FROM day)
                     GROUP BY 2, 3, 5, 7
@@ -203,11 +201,13 @@ public sealed partial class ProductSearch
         }
         command.CommandText = $"""
             WITH day AS (SELECT as_of = @today AS current FROM product_facet_counts_day){provinceRows}
-            SELECT 'd', NULL::int, NULL::varchar, NULL::varchar, NULL::smallint, NULL::boolean, NULL::smallint,
-                   (SELECT reltuples::int FROM pg_class WHERE oid = 'product_search'::regclass), NULL::text
+            SELECT '{CountingRows.Day}' AS kind, NULL::int AS category_id, NULL::varchar AS province_code, NULL::varchar AS regency,
+                   NULL::smallint AS band_or_step, NULL::boolean AS in_price, NULL::smallint AS flags,
+                   (SELECT reltuples::int FROM pg_class WHERE oid = 'product_search'::regclass) AS products,
+                   NULL::int AS in_names, NULL::text AS ids
             WHERE (SELECT current FROM day)
             UNION ALL
-            SELECT 'w', in_names, NULL, NULL, NULL, NULL, NULL, products, NULL FROM product_facet_words WHERE word = @word
+            SELECT '{CountingRows.Word}', NULL, NULL, NULL, NULL, NULL, NULL, products, in_names, NULL FROM product_facet_words WHERE word = @word
             UNION ALL
             {keptRows}
             {(partlyCovered.Count == 0 ? "" : $"UNION ALL {partlyRows}")}
@@ -221,28 +221,32 @@ public sealed partial class ProductSearch
         List<int>? ids = null;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
+            var rows = new CountingRows(reader);
             while (await reader.ReadAsync(cancellationToken))
             {
-                switch (reader.GetString(0))
+                switch (rows.Kind)
                 {
-                    case "d":
-                        (current, catalogue) = (true, reader.GetInt32(7));
+                    case CountingRows.Day:
+                        (current, catalogue) = (true, rows.ReadDay().Catalogue);
                         break;
-                    case "w":
-                        (wordInNames, wordProducts) = (reader.GetInt32(1), reader.GetInt32(7));
+                    case CountingRows.Word:
+                        var keptWord = rows.ReadWord();
+                        (wordProducts, wordInNames) = (keptWord.Products, keptWord.InNames);
                         break;
-                    case "c":
-                        keptGroups.Add(ReadKeptGroup(reader));
+                    case CountingRows.Kept:
+                        keptGroups.Add(rows.ReadKeptGroup());
                         break;
-                    case "x":
-                        insideOfPartlySteps.Add(ReadKeptGroup(reader));
+                    case CountingRows.PartlyInside:
+                        insideOfPartlySteps.Add(rows.ReadKeptGroup());
                         break;
-                    case "g":
-                        provinceGroups.Add(ReadGroup(reader));
+                    case CountingRows.Group:
+                        provinceGroups.Add(rows.ReadGroup());
+                        break;
+                    case CountingRows.Page:
+                        ids = rows.ReadPage().Ids.ToList();
                         break;
                     default:
-                        ids = ParseIds(reader.IsDBNull(8) ? "" : reader.GetString(8)).ToList();
-                        break;
+                        throw rows.Unexpected();
                 }
             }
         }
@@ -334,9 +338,6 @@ public sealed partial class ProductSearch
         }
         return ids;
     }
-
-    private static IEnumerable<int> ParseIds(string ids) =>
-        ids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, CultureInfo.InvariantCulture));
 
     /// The order of results, in columns both product_search and the search CTE have.
     private static string OrderBy(SearchSort sort, bool ranked) => sort switch

@@ -1,4 +1,4 @@
-namespace LocalProducts.Web.Pages.Products;
+namespace LocalProducts.Web.Pages.Products.Search;
 
 /// Products that look the same to every facet: one category, province, regency (only within the
 /// chosen province, else null), price band, side of the price filter and set of valid
@@ -6,7 +6,7 @@ namespace LocalProducts.Web.Pages.Products;
 /// facets are summed from them here.
 public sealed record FacetGroup(int CategoryId, string Province, string? Regency, int Band, bool InPrice, int Flags, int Products)
 {
-    /// The bits of product_search_flags (migration ProductSearchRows).
+    /// The bits of product_search_flags (Data/Sql/product_search_flags.sql).
     public static int FlagOf(CertificationFilter certification) => certification switch
     {
         CertificationFilter.Tkdn => 1,
