@@ -9,8 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalProducts.IntegrationTests.Pages.Media;
 
-[Collection(MediaTestGroup.Name)]
-public sealed class MediaTests(SiteFixture site)
+public sealed class MediaTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     private const string KopiOwner = "pemilik.kopi@melokal.test";
     private const string BusanaOwner = "pemilik.busana@melokal.test";
