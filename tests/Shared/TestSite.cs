@@ -98,6 +98,7 @@ public static class TestCluster
         await dataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         await ExecuteAsync($"ALTER DATABASE {TemplateName} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
+        // A connection some job opened on its own would make every copy wait for it, then fail.
         await ExecuteAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{TemplateName}'");
     }
 }
