@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace LocalProducts.BrowserTests;
 
@@ -39,7 +40,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture site)
 
         var link = Link().Match(site.MailTo(email).Single()).Value;
         await page.GotoAsync(link);
-        Assert.Contains("sudah dikonfirmasi", await page.Locator("main [role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status)).ToContainTextAsync("sudah dikonfirmasi");
         await page.GetByRole(AriaRole.Link, new() { Name = "Masuk", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/akun/masuk");
 
@@ -49,7 +50,8 @@ public sealed partial class AccountJourneyTests(BrowserFixture site)
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/dasbor");
 
         await page.GotoAsync("/akun");
-        Assert.Equal("Tenun Uji Peramban", (await page.Locator("#display-name").InnerTextAsync()).Trim());
+        // A <dd> in the account's facts: no role or label names it, so its id does.
+        await Expect(page.Locator("#display-name")).ToHaveTextAsync("Tenun Uji Peramban");
         Assert.Empty(await site.SeriousAccessibilityProblemsAsync(page));
         Assert.Empty(policyViolations);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using LocalProducts.Tests;
 using LocalProducts.Web.Domain;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -36,7 +37,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         AxeScript = await File.ReadAllTextAsync(FindAxeCore());
 
-        _database = TestDatabase.Start("browser");
+        // The run's one cluster; the site migrates and seeds this database as it starts.
+        _database = await TestDatabase.CreateEmptyAsync();
         _factory = new MelokalFactory(_database.ConnectionString);
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -63,7 +65,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await _factory.DisposeAsync();
         }
-        _database?.Dispose();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     /// The e-mails the site wrote to this address (the development pickup folder), oldest first.
@@ -89,14 +94,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             key = (await users.GetAuthenticatorKeyAsync(user))!;
         }
         await page.GotoAsync("/akun/masuk");
-        await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_Password").FillAsync(password);
-        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Kata sandi", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/akun/masuk/dua-langkah*");
-        await page.Locator("#Input_Code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
-        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.GetByLabel("Kode verifikasi").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verifikasi", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/akun/masuk", StringComparison.Ordinal));
     }
+
+    /// Any address on the site whose path is exactly <paramref name="path"/>, whatever its query:
+    /// for <c>Expect(page).ToHaveURLAsync</c>, which otherwise compares the whole address.
+    public static Regex PathIs(string path) => new($"^https?://[^/]+{Regex.Escape(path)}(?:[?#].*)?$");
 
     /// axe-core from the test project's node_modules, found above the test binaries.
     private static string FindAxeCore()

@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using LocalProducts.Web.Domain;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace LocalProducts.BrowserTests;
 
@@ -21,26 +23,29 @@ public sealed class CommentJourneyTests(BrowserFixture site)
         await page.Locator($"a[href='{postPath}/komentar']").First.ClickAsync();
         await page.WaitForURLAsync($"**{postPath}/komentar");
         Assert.Empty(await site.SeriousAccessibilityProblemsAsync(page));
-        await page.Locator("#Input_Name").FillAsync("Pembaca Uji");
-        await page.Locator("#Input_Email").FillAsync($"pembaca.{Guid.NewGuid():N}@contoh.test");
-        await page.Locator("#Input_Text").FillAsync(text);
+        await page.GetByLabel("Nama", new() { Exact = true }).FillAsync("Pembaca Uji");
+        await page.GetByLabel("E-mail").FillAsync($"pembaca.{Guid.NewGuid():N}@contoh.test");
+        await page.GetByLabel("Komentar", new() { Exact = true }).FillAsync(text);
         await page.GetByRole(AriaRole.Button, new() { Name = "Kirim komentar" }).ClickAsync();
-        await page.Locator("main [role=status]").WaitForAsync();
-        Assert.Contains("setelah diperiksa staf", await page.Locator("main [role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status)).ToContainTextAsync("setelah diperiksa staf");
         await page.GotoAsync(postPath);
-        Assert.Equal(0, await page.Locator("#komentar", new() { HasText = text }).CountAsync());
+        await Expect(Comments(page)).ToBeVisibleAsync();
+        await Expect(Comments(page).GetByText(text)).ToHaveCountAsync(0);
 
         await using var staff = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl });
         var desk = await staff.NewPageAsync();
         await site.LogInWithAuthenticatorAsync(desk, Roles.Staff);
         await desk.GotoAsync("/admin/komentar");
         Assert.Empty(await site.SeriousAccessibilityProblemsAsync(desk));
-        var waiting = desk.Locator("article.comment", new() { HasText = text });
+        var waiting = desk.GetByRole(AriaRole.Article).Filter(new() { HasText = text });
         await waiting.GetByRole(AriaRole.Button, new() { Name = "Setujui" }).ClickAsync();
         await desk.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-        await desk.Locator("article.comment", new() { HasText = text }).WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await Expect(waiting).ToHaveCountAsync(0);
 
         await page.ReloadAsync();
-        Assert.Equal(1, await page.Locator("#komentar li", new() { HasText = text }).CountAsync());
+        await Expect(Comments(page).GetByRole(AriaRole.Listitem).Filter(new() { HasText = text })).ToHaveCountAsync(1);
     }
+
+    /// The post's comments: a section named by its heading, "Komentar (n)".
+    private static ILocator Comments(IPage page) => page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex(@"^Komentar \(\d+\)$") });
 }

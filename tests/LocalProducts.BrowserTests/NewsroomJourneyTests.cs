@@ -3,6 +3,7 @@ using LocalProducts.Web.Domain;
 using LocalProducts.Web.Pages.Newsroom;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace LocalProducts.BrowserTests;
 
@@ -26,20 +27,21 @@ public sealed class NewsroomJourneyTests(BrowserFixture site)
         await page.GetByLabel("Kampanye").SelectOptionAsync(new SelectOptionValue { Label = "#SatuDalamKopi · Satu dalam Kopi" });
         // The live preview (JavaScript) follows the typing.
         await page.GetByLabel("Isi (Markdown)").FillAsync("## Sangrai\n\nKopi **arabika** dari Kintamani.");
-        await page.Locator("#pratinjau [data-preview-body] strong", new() { HasText = "arabika" }).WaitForAsync();
-        Assert.Equal("Sangrai", (await page.Locator("#pratinjau [data-preview-body] h2").InnerTextAsync()).Trim());
+        var preview = page.GetByRole(AriaRole.Region, new() { Name = "Pratinjau", Exact = true });
+        await Expect(preview.Locator("[data-preview-body] strong", new() { HasText = "arabika" })).ToBeVisibleAsync();
+        await Expect(preview.Locator("[data-preview-body]").GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Sangrai");
 
         // The "Pratinjau" button renders the same on the server, keeping what was typed.
         await page.GetByRole(AriaRole.Button, new() { Name = "Pratinjau" }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-        Assert.Equal(title, await page.GetByLabel("Judul", new() { Exact = true }).InputValueAsync());
-        Assert.Equal(title, (await page.Locator("#pratinjau .preview-title").InnerTextAsync()).Trim());
+        await Expect(page.GetByLabel("Judul", new() { Exact = true })).ToHaveValueAsync(title);
+        await Expect(preview.Locator(".preview-title")).ToHaveTextAsync(title);
 
         var at = Wib.ToWib(DateTimeOffset.UtcNow.AddMinutes(30));
         await page.GetByLabel("Terbit pada (WIB)").FillAsync(at.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Jadwalkan" }).ClickAsync();
         await page.WaitForURLAsync("**/redaksi/*/ubah");
-        Assert.Contains("Terjadwal", await page.Locator(".post-status").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page.Locator(".post-status")).ToContainTextAsync("Terjadwal");
 
         // The job's work, as it runs once its time has come.
         using (var scope = site.Services.CreateScope())
@@ -51,9 +53,10 @@ public sealed class NewsroomJourneyTests(BrowserFixture site)
         await page.GotoAsync("/berita");
         await page.GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
         await page.WaitForURLAsync("**/berita/*");
-        Assert.Equal(title, (await page.Locator("main h1").InnerTextAsync()).Trim());
+        await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
         await page.GotoAsync("/kampanye/satu-dalam-kopi");
-        Assert.Equal(1, await page.Locator("#kabar-kampanye + .post-list a", new() { HasText = title }).CountAsync());
+        var campaignNews = page.GetByRole(AriaRole.Region, new() { Name = "Kabar kampanye" });
+        await Expect(campaignNews.GetByRole(AriaRole.Listitem).GetByRole(AriaRole.Link, new() { Name = title })).ToHaveCountAsync(1);
     }
 
     [Theory]
@@ -66,7 +69,7 @@ public sealed class NewsroomJourneyTests(BrowserFixture site)
         await site.LogInWithAuthenticatorAsync(page, Roles.Staff);
         await page.GotoAsync(path);
         // The page itself, not the two-factor set-up it would send an account without it to.
-        Assert.Equal(path, new Uri(page.Url).AbsolutePath);
+        await Expect(page).ToHaveURLAsync(BrowserFixture.PathIs(path));
 
         var problems = await site.SeriousAccessibilityProblemsAsync(page);
 

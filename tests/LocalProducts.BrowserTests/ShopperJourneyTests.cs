@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace LocalProducts.BrowserTests;
 
@@ -12,7 +14,7 @@ public sealed class ShopperJourneyTests(BrowserFixture site)
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/");
-        Assert.Equal("id", await page.Locator("html").GetAttributeAsync("lang"));
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "id");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Navigasi utama" }).GetByRole(AriaRole.Link, new() { Name = "Produk" }).ClickAsync();
         await page.WaitForURLAsync("**/produk");
         var firstProduct = page.Locator(".product-card h3 a").First;
@@ -20,8 +22,8 @@ public sealed class ShopperJourneyTests(BrowserFixture site)
         await firstProduct.ClickAsync();
 
         await page.WaitForURLAsync("**/produk/*");
-        Assert.Equal(name, (await page.Locator("main h1").InnerTextAsync()).Trim());
-        Assert.Matches(@"^Rp \d", (await page.Locator(".product-info .price").InnerTextAsync()).Trim());
+        await Expect(Heading(page)).ToHaveTextAsync(name);
+        await Expect(page.Locator(".product-info .price")).ToHaveTextAsync(new Regex(@"^\s*Rp \d"));
     }
 
     [Fact]
@@ -35,7 +37,7 @@ public sealed class ShopperJourneyTests(BrowserFixture site)
         await page.GetByLabel("Cari produk lokal").PressAsync("Enter");
 
         await page.WaitForURLAsync("**/produk?q=kopi");
-        Assert.True(await page.Locator(".product-card").CountAsync() > 0);
+        await Expect(page.Locator(".product-card").First).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -48,19 +50,19 @@ public sealed class ShopperJourneyTests(BrowserFixture site)
         await page.GetByLabel("Cari produk lokal").FillAsync("kopi gayoo");
         await page.GetByLabel("Cari produk lokal").PressAsync("Enter");
         await page.WaitForURLAsync("**/produk?q=*");
-        Assert.Contains("kopi gayo", await page.Locator(".note").First.InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page.Locator(".note").First).ToContainTextAsync("kopi gayo");
 
         await page.Locator(".facet", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Provinsi" }) })
             .GetByRole(AriaRole.Link).First.ClickAsync();
         await page.WaitForURLAsync("**provinsi=*");
-        Assert.Equal(1, await page.Locator(".chips a", new() { HasText = "Aceh" }).CountAsync());
-        Assert.NotEqual("0 produk", await page.Locator(".result-count").InnerTextAsync());
+        await Expect(page.Locator(".chips a", new() { HasText = "Aceh" })).ToHaveCountAsync(1);
+        await Expect(page.Locator(".result-count")).Not.ToHaveTextAsync("0 produk");
 
         var first = page.Locator(".results .product-card h3 a").First;
         var name = (await first.InnerTextAsync()).Trim();
         await first.ClickAsync();
         await page.WaitForURLAsync("**/produk/*");
-        Assert.Equal(name, (await page.Locator("main h1").InnerTextAsync()).Trim());
+        await Expect(Heading(page)).ToHaveTextAsync(name);
         Assert.True(await page.Locator(".buy-links a").CountAsync() > 0 || await page.Locator(".maker-card").CountAsync() == 1);
     }
 
@@ -74,8 +76,8 @@ public sealed class ShopperJourneyTests(BrowserFixture site)
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
 
         await page.WaitForURLAsync("**/kampanye");
-        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
-        Assert.Equal("Campaigns", (await page.Locator("main h1").InnerTextAsync()).Trim());
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(Heading(page)).ToHaveTextAsync("Campaigns");
     }
 
     [Theory]
@@ -116,4 +118,6 @@ public sealed class ShopperJourneyTests(BrowserFixture site)
         Assert.True(productProblems.Count == 0, string.Join('\n', productProblems));
         Assert.True(postProblems.Count == 0, string.Join('\n', postProblems));
     }
+
+    private static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Heading, new() { Level = 1 });
 }

@@ -6,27 +6,36 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalProducts.IntegrationTests;
 
-/// One site and one database for the whole run: migrations and seeds are applied once, at start.
+/// A site of its own for one test class (IClassFixture), on a copy of the run's template database:
+/// it starts with the demo data and nothing another class wrote, so tests can count exactly, and
+/// classes run side by side. The database is dropped with the class.
 public sealed class SiteFixture : IAsyncLifetime
 {
     private TestDatabase? _database;
 
     public MelokalFactory Factory { get; private set; } = null!;
+
+    /// This class's database: for a second instance of the site on the same data.
     public TestDatabase Database => _database!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _database = TestDatabase.Start("integration");
+        _database = await TestDatabase.CopyOfTemplateAsync();
         Factory = new MelokalFactory(_database.ConnectionString);
-        // Starting the host runs Program: migrations and seeds.
+        // Starting the host runs Program: migrations and seeds (here there is nothing left to do).
         using var client = Factory.CreateClient();
-        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        await Factory.DisposeAsync();
-        _database?.Dispose();
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     /// A browser-like client: no automatic redirects, cookies kept. It remembers this site, so
@@ -46,10 +55,4 @@ public sealed class SiteFixture : IAsyncLifetime
         var context = BrowsingContext.New(Configuration.Default);
         return (IHtmlDocument)await context.OpenAsync(request => request.Content(html).Address(response.RequestMessage!.RequestUri!));
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class SiteTestGroup : ICollectionFixture<SiteFixture>
-{
-    public const string Name = "site";
 }

@@ -4,19 +4,17 @@ using LocalProducts.Web.Data.Seeding;
 using LocalProducts.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace LocalProducts.IntegrationTests.Data;
 
-[Collection(SiteTestGroup.Name)]
-public sealed class DatabaseTests(SiteFixture site)
+public sealed class DatabaseTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
     public async Task Migrations_ApplyToAnEmptyDatabase_AndMatchTheModel()
     {
-        var connectionString = await CreateDatabaseAsync();
+        await using var empty = await TestDatabase.CreateEmptyAsync();
         var options = new DbContextOptionsBuilder<AppDbContext>();
-        AppDbContext.Configure(options, connectionString);
+        AppDbContext.Configure(options, empty.ConnectionString);
         await using var db = new AppDbContext(options.Options);
 
         await db.Database.MigrateAsync();
@@ -97,8 +95,8 @@ public sealed class DatabaseTests(SiteFixture site)
     [Fact]
     public async Task DemoAccounts_AreNotCreated_OutsideDevelopment()
     {
-        var connectionString = await CreateDatabaseAsync();
-        await using var production = new MelokalFactory(connectionString, "Production");
+        await using var empty = await TestDatabase.CreateEmptyAsync();
+        await using var production = new MelokalFactory(empty.ConnectionString, "Production");
 
         // Starting the host runs the start-up step: migrations and seeds, demo data included.
         production.CreateClient().Dispose();
@@ -125,18 +123,6 @@ public sealed class DatabaseTests(SiteFixture site)
         }
 
         Assert.Equal(before, await CountAllAsync(db));
-    }
-
-    private async Task<string> CreateDatabaseAsync()
-    {
-        var name = $"empty_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(site.Database.ConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-        return new NpgsqlConnectionStringBuilder(site.Database.ConnectionString) { Database = name }.ConnectionString;
     }
 
     private static async Task<int[]> CountAllAsync(AppDbContext db) =>

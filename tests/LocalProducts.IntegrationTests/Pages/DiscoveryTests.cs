@@ -10,8 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LocalProducts.IntegrationTests.Pages;
 
 /// What search engines, link previews and open-data users read; and the outbound click counter.
-[Collection(SiteTestGroup.Name)]
-public sealed class DiscoveryTests(SiteFixture site)
+public sealed class DiscoveryTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     private static readonly XNamespace _sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 

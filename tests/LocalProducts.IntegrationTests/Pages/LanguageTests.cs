@@ -2,8 +2,7 @@ using System.Net;
 
 namespace LocalProducts.IntegrationTests.Pages;
 
-[Collection(SiteTestGroup.Name)]
-public sealed class LanguageTests(SiteFixture site)
+public sealed class LanguageTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
     public async Task LanguageLink_SwitchesTheSiteToEnglish_AndReturnsToThePage()

@@ -6,8 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalProducts.IntegrationTests.Pages;
 
-[Collection(SiteTestGroup.Name)]
-public sealed class SitePagesTests(SiteFixture site)
+public sealed class SitePagesTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
     public async Task Home_ShowsRunningCampaign_NewProducts_Makers_AndPosts()

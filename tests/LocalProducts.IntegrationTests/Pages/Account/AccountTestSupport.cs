@@ -7,13 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalProducts.IntegrationTests.Pages.Account;
 
-/// Account tests write users, so they get a site and database of their own.
-[CollectionDefinition(Name)]
-public sealed class AccountsTestGroup : ICollectionFixture<SiteFixture>
-{
-    public const string Name = "accounts";
-}
-
 internal static partial class Accounts
 {
     /// Long, unrelated words: passes the strength rules.

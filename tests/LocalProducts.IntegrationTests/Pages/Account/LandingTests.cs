@@ -4,8 +4,7 @@ using LocalProducts.Web.Domain;
 namespace LocalProducts.IntegrationTests.Pages.Account;
 
 /// Where log-in leads: back to the page that asked for it, else to the person's own place.
-[Collection(AccountsTestGroup.Name)]
-public sealed class LandingTests(SiteFixture site)
+public sealed class LandingTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Theory]
     [InlineData(Roles.IkmOwner, "/dasbor")]

@@ -2,8 +2,7 @@ using System.Net;
 
 namespace LocalProducts.IntegrationTests.Pages.Account;
 
-[Collection(SiteTestGroup.Name)]
-public sealed class LoginTests(SiteFixture site)
+public sealed class LoginTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
     public async Task Post_Login_RightPassword_SignsInAndGoesBack()

@@ -2,8 +2,7 @@ using System.Net;
 
 namespace LocalProducts.IntegrationTests.Pages.Account;
 
-[Collection(AccountsTestGroup.Name)]
-public sealed class PasswordTests(SiteFixture site)
+public sealed class PasswordTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     private static async Task<HttpResponseMessage> AskForResetAsync(HttpClient client, string email)
     {

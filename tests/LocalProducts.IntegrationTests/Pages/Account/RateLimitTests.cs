@@ -7,10 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LocalProducts.IntegrationTests.Pages.Account;
 
 /// The limits are counted in PostgreSQL, so they hold across instances. These tests run sites with
-/// the limits on (the shared test site has them off) and small permits; each client has its own
+/// the limits on (the class's site has them off) and small permits; each client has its own
 /// address in X-Forwarded-For, so tests do not count against each other.
-[Collection(AccountsTestGroup.Name)]
-public sealed class RateLimitTests(SiteFixture site)
+public sealed class RateLimitTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     private WebApplicationFactory<Program> LimitedInstance(params (string Bucket, int PermitLimit)[] rules) =>
         site.Factory.WithWebHostBuilder(builder =>

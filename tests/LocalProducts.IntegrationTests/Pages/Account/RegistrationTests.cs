@@ -3,8 +3,7 @@ using LocalProducts.Web.Domain;
 
 namespace LocalProducts.IntegrationTests.Pages.Account;
 
-[Collection(AccountsTestGroup.Name)]
-public sealed class RegistrationTests(SiteFixture site)
+public sealed class RegistrationTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     private static async Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email, string password = Accounts.GoodPassword,
         string displayName = "Kopi Uji", string? confirm = null)

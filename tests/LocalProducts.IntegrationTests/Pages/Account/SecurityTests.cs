@@ -4,8 +4,7 @@ using LocalProducts.Tests;
 namespace LocalProducts.IntegrationTests.Pages.Account;
 
 /// Headers and cookie flags every response carries, and log-ins shared by instances.
-[Collection(AccountsTestGroup.Name)]
-public sealed class SecurityTests(SiteFixture site)
+public sealed class SecurityTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Theory]
     [InlineData("/")]

@@ -12,8 +12,7 @@ namespace LocalProducts.IntegrationTests.Pages.Account;
 /// With Email:Smtp:Host set, the site sends through a real SMTP server (one the test runs on
 /// loopback); when the server cannot be reached, the message is kept in the pickup folder and
 /// the person's registration still completes.
-[Collection(AccountsTestGroup.Name)]
-public sealed class SmtpEmailTests(SiteFixture site)
+public sealed class SmtpEmailTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
     public async Task Register_WithAnSmtpServer_SendsTheConfirmationThroughIt()

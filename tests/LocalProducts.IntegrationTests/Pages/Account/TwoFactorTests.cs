@@ -4,8 +4,7 @@ using LocalProducts.Web.Domain;
 
 namespace LocalProducts.IntegrationTests.Pages.Account;
 
-[Collection(AccountsTestGroup.Name)]
-public sealed class TwoFactorTests(SiteFixture site)
+public sealed class TwoFactorTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     private static async Task<HttpResponseMessage> SecondStepAsync(HttpClient client, HttpResponseMessage firstStep, string code)
     {

@@ -8,8 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalProducts.IntegrationTests.Pages.Admin;
 
-[Collection(StaffTestGroup.Name)]
-public sealed class StaffTests(SiteFixture site)
+public sealed class StaffTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
 

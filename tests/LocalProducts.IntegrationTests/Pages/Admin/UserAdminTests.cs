@@ -6,8 +6,7 @@ namespace LocalProducts.IntegrationTests.Pages.Admin;
 
 /// The admin's user pages change accounts: they share the accounts tests' site and database (one
 /// PostgreSQL less to start on a two-core machine), and make fresh users for what they change.
-[Collection(AccountsTestGroup.Name)]
-public sealed class UserAdminTests(SiteFixture site)
+public sealed class UserAdminTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     private const string AdminEmail = "admin@melokal.test";
     private const string AdminPassword = "Admin-Melokal-2026";

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using LocalProducts.IntegrationTests.Pages.Newsroom;
 using LocalProducts.Tests;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
@@ -13,8 +12,7 @@ namespace LocalProducts.IntegrationTests.Pages.Campaigns;
 
 /// Staff create and edit campaigns (/admin/kampanye); readers see them on /kampanye. Creates
 /// campaigns of its own, in the newsroom's database.
-[Collection(NewsroomTestGroup.Name)]
-public sealed class CampaignAdminTests(SiteFixture site)
+public sealed class CampaignAdminTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
     public async Task Post_Campaign_BadHashtag_EndBeforeStart_ShowMessages_SaveNothing()

@@ -6,14 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalProducts.IntegrationTests.Pages.Comments;
 
-[CollectionDefinition(Name)]
-public sealed class CommentsTestGroup : ICollectionFixture<SiteFixture>
-{
-    public const string Name = "comments";
-}
-
-[Collection(CommentsTestGroup.Name)]
-public sealed class CommentTests(SiteFixture site)
+public sealed class CommentTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
     public async Task Post_FirstComment_WaitsForStaff_ThenShowsAsTextWithLinksOnlyOnceApproved()

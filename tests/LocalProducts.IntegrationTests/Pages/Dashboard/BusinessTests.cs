@@ -5,8 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.IntegrationTests.Pages.Dashboard;
 
-[Collection(PortalTestGroup.Name)]
-public sealed class BusinessTests(SiteFixture site)
+public sealed class BusinessTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     private static Dictionary<string, string> ValidBusiness(string nib, string name = "Tenun Uji Sejahtera") => new()
     {

@@ -8,20 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalProducts.IntegrationTests.Pages.Dashboard;
 
-/// Owners' tests write data: their own site and database, apart from the catalogue's exact counts.
-[CollectionDefinition(Name)]
-public sealed class PortalTestGroup : ICollectionFixture<SiteFixture>
-{
-    public const string Name = "portal";
-}
-
-/// Staff tests: another site and database, so they can run beside the owners' tests.
-[CollectionDefinition(Name)]
-public sealed class StaffTestGroup : ICollectionFixture<SiteFixture>
-{
-    public const string Name = "staff";
-}
-
 public sealed record TestOwner(Guid Id, string Email);
 
 /// Test owners, IKM and products made straight in the database (no request, so no audit entry):

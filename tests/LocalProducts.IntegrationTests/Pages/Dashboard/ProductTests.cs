@@ -5,8 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.IntegrationTests.Pages.Dashboard;
 
-[Collection(PortalTestGroup.Name)]
-public sealed class ProductTests(SiteFixture site)
+public sealed class ProductTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
 

@@ -6,14 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalProducts.IntegrationTests.Pages.Events;
 
-[CollectionDefinition(Name)]
-public sealed class EventsTestGroup : ICollectionFixture<SiteFixture>
-{
-    public const string Name = "events";
-}
-
-[Collection(EventsTestGroup.Name)]
-public sealed class EventTests(SiteFixture site)
+public sealed class EventTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
     public async Task Get_Events_ListsTheUpcomingSeededEvents()

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
 using AngleSharp.Dom;
-using LocalProducts.IntegrationTests.Pages.Newsroom;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Infrastructure;
@@ -13,8 +12,7 @@ namespace LocalProducts.IntegrationTests.Pages.News;
 
 /// What readers see of posts: only published ones, sanitised and encoded, with feeds, tags,
 /// "Baca juga" and read counts. Writes posts, so it shares the newsroom's own database.
-[Collection(NewsroomTestGroup.Name)]
-public sealed class NewsReaderTests(SiteFixture site)
+public sealed class NewsReaderTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     private const string Browser = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/129.0 Mobile Safari/537.36";
 

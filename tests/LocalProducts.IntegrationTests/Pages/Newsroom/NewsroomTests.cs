@@ -11,16 +11,9 @@ using Microsoft.Extensions.Logging;
 
 namespace LocalProducts.IntegrationTests.Pages.Newsroom;
 
-[CollectionDefinition(Name)]
-public sealed class NewsroomTestGroup : ICollectionFixture<SiteFixture>
-{
-    public const string Name = "newsroom";
-}
-
 /// The newsroom (/redaksi): writing, the workflow and who may move a post where, scheduling,
 /// slugs, revisions and conflicts.
-[Collection(NewsroomTestGroup.Name)]
-public sealed class NewsroomTests(SiteFixture site)
+public sealed class NewsroomTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     private const string WriterEmail = "penulis@melokal.test";
     private const string WriterPassword = "Penulis-Melokal-2026";

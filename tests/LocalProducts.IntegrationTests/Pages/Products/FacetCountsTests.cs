@@ -11,8 +11,7 @@ namespace LocalProducts.IntegrationTests.Pages.Products;
 
 /// The search's own rows (product_search) and the day's facet counts (product_facet_counts), kept
 /// by triggers: they must always say what the products say.
-[Collection(SiteTestGroup.Name)]
-public sealed class FacetCountsTests(SiteFixture site)
+public sealed class FacetCountsTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     /// Both ways: a count the rows do not have, and rows with no count.
     private const string CountsDifferingFromTheRows = """

@@ -9,8 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LocalProducts.IntegrationTests.Pages.Products;
 
 /// The catalogue search on the demo data, through the page, as a shopper gets it.
-[Collection(SiteTestGroup.Name)]
-public sealed class ProductSearchTests(SiteFixture site)
+public sealed class ProductSearchTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
     public async Task Search_UnderstandsIndonesianStemming_PenjualanFindsDijual()

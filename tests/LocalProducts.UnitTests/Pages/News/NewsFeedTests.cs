@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using LocalProducts.Web.Pages.News;
 
-namespace LocalProducts.UnitTests.Infrastructure;
+namespace LocalProducts.UnitTests.Pages.News;
 
 public sealed class NewsFeedTests
 {

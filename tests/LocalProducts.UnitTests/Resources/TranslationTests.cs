@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
-namespace LocalProducts.UnitTests.Infrastructure;
+namespace LocalProducts.UnitTests.Resources;
 
 /// Indonesian first, English second: every UI string the views ask for has its English line.
 public sealed partial class TranslationTests

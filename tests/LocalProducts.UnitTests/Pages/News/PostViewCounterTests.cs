@@ -1,6 +1,6 @@
 using LocalProducts.Web.Pages.News;
 
-namespace LocalProducts.UnitTests.Infrastructure;
+namespace LocalProducts.UnitTests.Pages.News;
 
 public sealed class PostViewCounterTests
 {

@@ -1,6 +1,6 @@
 using LocalProducts.Web.Pages.Products.Search;
 
-namespace LocalProducts.UnitTests.Catalogue;
+namespace LocalProducts.UnitTests.Pages.Products;
 
 public sealed class FacetGroupTests
 {

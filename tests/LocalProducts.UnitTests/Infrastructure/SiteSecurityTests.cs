@@ -1,0 +1,28 @@
+using System.Net;
+using LocalProducts.Web.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+
+namespace LocalProducts.UnitTests.Infrastructure;
+
+public sealed class SiteSecurityTests
+{
+    [Fact]
+    public void KnownProxiesAndNetworks_ComeFromTheSettings_ThroughLoopbackStays()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["KnownProxies:0"] = "10.0.0.5",
+            ["KnownNetworks:0"] = "10.1.0.0/16",
+            ["ForwardLimit"] = "2",
+        }).Build();
+        var options = new ForwardedHeadersOptions();
+
+        SiteSecurity.ConfigureForwardedHeaders(options, settings);
+
+        Assert.Contains(IPAddress.Parse("10.0.0.5"), options.KnownProxies);
+        Assert.Contains(System.Net.IPNetwork.Parse("10.1.0.0/16"), options.KnownIPNetworks);
+        Assert.Contains(options.KnownIPNetworks, network => network.Contains(IPAddress.Loopback));
+        Assert.Equal(2, options.ForwardLimit);
+    }
+}
