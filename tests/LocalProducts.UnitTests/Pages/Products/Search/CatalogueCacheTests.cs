@@ -1,6 +1,6 @@
 using LocalProducts.Web.Pages.Products.Search;
 
-namespace LocalProducts.UnitTests.Infrastructure;
+namespace LocalProducts.UnitTests.Pages.Products.Search;
 
 public sealed class CatalogueCacheTests
 {

@@ -1,6 +1,6 @@
 using LocalProducts.Web.Pages.Newsroom;
 
-namespace LocalProducts.UnitTests.Infrastructure;
+namespace LocalProducts.UnitTests.Pages.Newsroom;
 
 public sealed class LineDiffTests
 {
