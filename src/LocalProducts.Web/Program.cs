@@ -33,7 +33,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (EmbeddedPostgresUnavailableException ex)
+catch (Exception ex) when (ex is EmbeddedPostgresUnavailableException or PublicAddressMissingException)
 {
     // One clear sentence, not a stack trace: this is a set-up problem, not a bug.
     await Console.Error.WriteLineAsync(ex.Message);

@@ -123,6 +123,7 @@ start_site() {
         ASPNETCORE_ENVIRONMENT=Benchmark \
         ConnectionStrings__Default="$connection" \
         ASPNETCORE_URLS="$url" \
+        Site__PublicUrl="$url" \
         Serilog__MinimumLevel__Default=Warning \
         OutputCache__Enabled="$enabled" \
         CatalogueCache__Seconds="$search_seconds" \

@@ -2,8 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using LocalProducts.Tests;
 using LocalProducts.Web.Domain;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -40,10 +38,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         // The run's one cluster; the site migrates and seeds this database as it starts.
         _database = await TestDatabase.CreateEmptyAsync();
         _factory = new MelokalFactory(_database.ConnectionString);
-        _factory.UseKestrel(0);
+        // Links in mails must reach this server: its public address is the port it listens on.
+        var port = FreeLoopbackPort();
+        _factory.Settings["Site:PublicUrl"] = $"http://127.0.0.1:{port}";
+        _factory.UseKestrel(port);
         _factory.StartServer();
-        BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        BaseUrl = _factory.Settings["Site:PublicUrl"]!;
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -52,6 +52,13 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task DisposeAsync()

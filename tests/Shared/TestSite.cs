@@ -145,6 +145,9 @@ public class MelokalFactory(string connectionString, string environment = "Devel
     /// The development e-mail sender's folder for this site: tests read the messages from it.
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"melokal-mail-{Guid.NewGuid():N}");
 
+    /// Settings over the defaults below, set before the site starts.
+    public Dictionary<string, string?> Settings { get; } = [];
+
     // Sites start one at a time (they run side by side afterwards): each start migrates and seeds a
     // database, and several at once on two cores made start-up slow enough to time out browser
     // tests. (The site itself no longer freezes Serilog's static logger, so parallel starts are safe.)
@@ -169,6 +172,12 @@ public class MelokalFactory(string connectionString, string environment = "Devel
         // limits would couple unrelated tests. The rate-limit tests turn them on in a site of
         // their own and give each client its own X-Forwarded-For.
         builder.UseSetting("RateLimits:Enabled", "false");
+        // The test server answers as http://localhost: links in mails and pages point there.
+        builder.UseSetting("Site:PublicUrl", "http://localhost");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// The .eml files the site wrote to this address, oldest first.

@@ -74,6 +74,14 @@ internal static class SiteSetup
     public static void AddSiteServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        var publicAddress = PublicAddress.From(builder.Configuration, builder.Environment);
+        services.AddSingleton(publicAddress);
+        // Any other Host header answers 400 outside Development, unless the operator lists the
+        // hosts (AllowedHosts) themselves.
+        if (!builder.Environment.IsDevelopment() && builder.Configuration["AllowedHosts"] is null or "*")
+        {
+            builder.Configuration["AllowedHosts"] = publicAddress.Host;
+        }
         services.AddSingleton(TimeProvider.System);
         services.Configure<SeedingOptions>(builder.Configuration.GetSection(SeedingOptions.Section));
         services.AddScoped<DatabaseInitializer>();

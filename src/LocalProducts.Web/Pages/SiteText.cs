@@ -1,5 +1,6 @@
 using System.Globalization;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure;
 
 namespace LocalProducts.Web.Pages;
 
@@ -20,14 +21,10 @@ public static class SiteText
     public static string? CurrentIf(HttpContext context, string sectionPath) =>
         context.Request.Path.StartsWithSegments(sectionPath, StringComparison.OrdinalIgnoreCase) ? "page" : null;
 
-    /// An absolute address for canonical links, OpenGraph and sitemaps: Site:PublicUrl when set
-    /// (behind a proxy), otherwise the address the request came to.
-    public static string AbsoluteUrl(HttpContext context, string path)
-    {
-        var configured = context.RequestServices.GetService<IConfiguration>()?["Site:PublicUrl"];
-        var origin = string.IsNullOrWhiteSpace(configured) ? $"{context.Request.Scheme}://{context.Request.Host}" : configured.TrimEnd('/');
-        return origin + (path.StartsWith('/') ? path : "/" + path);
-    }
+    /// An absolute address (e-mails, calendar files, feeds, sitemaps, canonical and OpenGraph
+    /// links), always from Site:PublicUrl, never from the Host the request names.
+    public static string AbsoluteUrl(HttpContext context, string path) =>
+        context.RequestServices.GetRequiredService<PublicAddress>().Absolute(path);
 
     /// The placeholder drawing of a category, shown where a product has no photo yet.
     public static string CategoryImage(string categorySlug) => $"/img/kategori/{categorySlug}.svg";

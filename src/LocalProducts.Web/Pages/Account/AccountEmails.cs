@@ -1,5 +1,6 @@
 using System.Text;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure;
 using LocalProducts.Web.Infrastructure.Accounts;
 using LocalProducts.Web.Infrastructure.Email;
 using LocalProducts.Web.Infrastructure.RateLimiting;
@@ -8,13 +9,13 @@ using Microsoft.Extensions.Localization;
 
 namespace LocalProducts.Web.Pages.Account;
 
-/// The e-mails accounts need, in the reader's language, with links to this site. Links use
-/// Site:PublicUrl when it is set, so a forged Host header cannot point a reset link elsewhere.
+/// The e-mails accounts need, in the reader's language, with links to this site. Links come from
+/// Site:PublicUrl, so a forged Host header cannot point a reset link elsewhere.
 /// No more than a few e-mails go to one address an hour, whoever asks.
 public sealed class AccountEmails(
     IEmailSender sender,
     PostgresRateLimiter limiter,
-    IHttpContextAccessor http,
+    PublicAddress site,
     IStringLocalizer<SharedResource> text,
     ILogger<AccountEmails> logger)
 {
@@ -77,7 +78,7 @@ public sealed class AccountEmails(
 
     private string Greeting(AppUser user) => string.IsNullOrWhiteSpace(user.DisplayName) ? text["Pengguna Melokal"] : user.DisplayName;
 
-    private string Link(string path) => SiteText.AbsoluteUrl(http.HttpContext!, path);
+    private string Link(string path) => site.Absolute(path);
 
     private async Task SendAsync(AppUser user, string subject, CancellationToken cancellationToken, params string[] lines)
     {

@@ -1,4 +1,5 @@
 using LocalProducts.Web.Data;
+using LocalProducts.Web.Infrastructure;
 using LocalProducts.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +7,7 @@ namespace LocalProducts.Web.Pages.Admin;
 
 /// Tells an owner by e-mail what staff decided. The text is Indonesian: owners are addressed in
 /// the site's first language. A failed e-mail never undoes the decision; it is logged.
-public sealed class OwnerNoticeCommand(AppDbContext db, IEmailSender email, IHttpContextAccessor http, ILogger<OwnerNoticeCommand> logger)
+public sealed class OwnerNoticeCommand(AppDbContext db, IEmailSender email, PublicAddress site, ILogger<OwnerNoticeCommand> logger)
 {
     public async Task SendAsync(Guid? ownerId, string subject, Func<string, string, string> body, CancellationToken cancellationToken)
     {
@@ -17,7 +18,7 @@ public sealed class OwnerNoticeCommand(AppDbContext db, IEmailSender email, IHtt
             logger.LogWarning("No owner e-mail to send {Subject} to (owner {OwnerId})", subject, ownerId);
             return;
         }
-        var dashboard = http.HttpContext is { } context ? SiteText.AbsoluteUrl(context, "/dasbor") : "/dasbor";
+        var dashboard = site.Absolute("/dasbor");
         var text = body(owner.DisplayName ?? owner.Email, dashboard)
             + "\n\nSalam,\nTim Melokal, Kementerian Perindustrian\n\nE-mail ini dikirim otomatis; balasan ke alamat ini tidak dibaca.";
         try

@@ -17,7 +17,7 @@ public static class EventCalendar
             {
                 return Results.NotFound();
             }
-            var url = $"{context.Request.Scheme}://{context.Request.Host}/acara/{ev.Slug}";
+            var url = SiteText.AbsoluteUrl(context, $"/acara/{ev.Slug}");
             return Results.File(Encoding.UTF8.GetBytes(Write(ev, url)), "text/calendar; charset=utf-8", $"{ev.Slug}.ics");
         });
 

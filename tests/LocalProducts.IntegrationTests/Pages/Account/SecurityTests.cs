@@ -86,6 +86,8 @@ public sealed class SecurityTests(SiteFixture site) : IClassFixture<SiteFixture>
     public async Task Production_CookiesAreAlwaysSecure_AndHstsGoesOverHttps()
     {
         await using var production = new MelokalFactory(site.Database.ConnectionString, "Production");
+        // Served under both names here: the test server's and the public one HSTS needs.
+        production.Settings["AllowedHosts"] = "localhost;melokal.kemenperin.go.id";
         using var client = production.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var overHttp = await client.GetAsync("/bahasa?ke=en&kembali=%2F");
