@@ -18,6 +18,8 @@ public enum ImageProblem
     TooManyPixels = 5,
     /// Shorter side below the purpose's minimum.
     TooSmall = 6,
+    /// More uploads in the last hour than one person needs.
+    TooManyUploads = 7,
 }
 
 /// A refused upload: the problem and the Indonesian message key (translated in SharedResource.en.resx).
@@ -27,7 +29,8 @@ public sealed record ImageFailure(ImageProblem Problem, int MinShortSide = 0)
     public const string TooLargeMessage = "Berkas terlalu besar. Ukuran foto paling besar 5 MB.";
     public const string NotAnImageMessage = "Berkas ini bukan foto JPEG, PNG atau WebP. Pilih foto dengan salah satu format itu.";
     public const string UnreadableMessage = "Foto tidak dapat dibaca; berkasnya mungkin rusak atau terpotong. Simpan ulang fotonya lalu unggah lagi.";
-    public const string TooManyPixelsMessage = "Ukuran foto terlalu besar dalam piksel (paling besar 10.000 piksel per sisi dan 40 megapiksel). Perkecil fotonya lalu unggah lagi.";
+    public const string TooManyPixelsMessage = "Ukuran foto terlalu besar dalam piksel (paling besar 10.000 piksel per sisi dan 24 megapiksel). Perkecil fotonya lalu unggah lagi.";
+    public const string TooManyUploadsMessage = "Terlalu banyak foto diunggah dalam satu jam terakhir. Coba lagi nanti.";
     public const string TooSmallMessage = "Foto terlalu kecil: sisi terpendeknya harus paling sedikit {0} piksel.";
 
     public string MessageKey => Problem switch
@@ -38,6 +41,7 @@ public sealed record ImageFailure(ImageProblem Problem, int MinShortSide = 0)
         ImageProblem.Unreadable => UnreadableMessage,
         ImageProblem.TooManyPixels => TooManyPixelsMessage,
         ImageProblem.TooSmall => TooSmallMessage,
+        ImageProblem.TooManyUploads => TooManyUploadsMessage,
         _ => throw new InvalidOperationException($"No message for {Problem}."),
     };
 

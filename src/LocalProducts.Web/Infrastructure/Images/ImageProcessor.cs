@@ -80,6 +80,19 @@ public static class ImageProcessor
         return null;
     }
 
+    /// Whether the file holds its format's end: EOI after the JPEG's last start-of-scan (inside
+    /// the compressed data FF is always followed by 00 or a restart marker, so neither marker can
+    /// appear there by chance), the PNG IEND chunk, the whole RIFF length of a WebP.
+    public static bool IsComplete(ReadOnlySpan<byte> bytes, SKEncodedImageFormat format) => format switch
+    {
+        SKEncodedImageFormat.Jpeg => bytes.LastIndexOf((ReadOnlySpan<byte>)[0xFF, 0xD9]) is var end and >= 0
+            && end > bytes.LastIndexOf((ReadOnlySpan<byte>)[0xFF, 0xDA]),
+        SKEncodedImageFormat.Png => bytes.LastIndexOf("IEND"u8) > 8,
+        SKEncodedImageFormat.Webp => bytes.Length >= 12
+            && (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes[4..8]) + 8 <= bytes.Length,
+        _ => false,
+    };
+
     public static ImageOutcome<ProcessedImage> Process(byte[] bytes, ImagePurpose purpose)
     {
         if (bytes.Length == 0)
@@ -93,6 +106,14 @@ public static class ImageProcessor
         if (Sniff(bytes) is not { } format)
         {
             return ImageOutcome.Fail<ProcessedImage>(ImageProblem.NotAnImage);
+        }
+
+        // A file cut short can still decode "successfully" (the codec fills the missing rows), so
+        // its end is checked first: a JPEG's last scan ends with EOI, a PNG has IEND, a WebP is
+        // as long as its RIFF header says.
+        if (!IsComplete(bytes, format))
+        {
+            return ImageOutcome.Fail<ProcessedImage>(ImageProblem.Unreadable);
         }
 
         var policy = ImageRules.For(purpose);

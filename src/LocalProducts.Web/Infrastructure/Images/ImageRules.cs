@@ -29,8 +29,12 @@ public static class ImageRules
     /// 5 MB: a phone photo fits; anything larger is refused before it is decoded.
     public const int MaxUploadBytes = 5 * 1024 * 1024;
     /// Decompression bombs: a small file can claim a huge canvas. Refused from the header alone.
+    /// 24 megapixels is more than a phone camera makes, and about 100 MB decoded.
     public const int MaxSide = 10_000;
-    public const long MaxPixels = 40_000_000;
+    public const long MaxPixels = 24_000_000;
+    /// Uploads per person an hour: enough to photograph a whole catalogue, not to keep the
+    /// image workers busy for everyone else.
+    public const int UploadsPerHour = 60;
     /// Lossy WebP at this quality is about a third of a JPEG of the same look.
     public const float WebpQuality = 78;
     public const int JpegQuality = 82;

@@ -1,5 +1,6 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Infrastructure.Images;
@@ -10,7 +11,8 @@ public sealed record SavedImage(Guid Id, int Width, int Height);
 /// Keeps uploaded images in PostgreSQL (decision 0006), so every instance serves every image.
 /// Page models call <see cref="SaveUploadAsync"/> with the posted file, show the failure's message
 /// next to the field, and on success attach the id to their entity in their own command.
-public sealed class ImageStore(AppDbContext db, DbContextOptions<AppDbContext> options, TimeProvider clock, ILogger<ImageStore> logger)
+public sealed class ImageStore(
+    AppDbContext db, DbContextOptions<AppDbContext> options, PostgresRateLimiter limiter, TimeProvider clock, ILogger<ImageStore> logger)
 {
     /// Decoding a phone photo takes tens of megabytes and most of a core for a moment: at most this
     /// many at once on one instance, the rest wait their turn.
@@ -47,6 +49,13 @@ public sealed class ImageStore(AppDbContext db, DbContextOptions<AppDbContext> o
     /// that no entity refers to a day later is removed by <see cref="OrphanImageSweeper"/>.
     public async Task<ImageOutcome<SavedImage>> SaveAsync(Stream upload, ImagePurpose purpose, Guid? userId, CancellationToken cancellationToken)
     {
+        // Counted per person across instances, before any decoding: decoding is what costs.
+        if (userId is { } uploader
+            && !(await limiter.HitAsync(RateLimitBuckets.Uploads, RateLimitKeys.ForUser(uploader), cancellationToken)).Allowed)
+        {
+            logger.LogWarning("Image upload refused: user {UserId} reached the hourly upload limit", uploader);
+            return ImageOutcome.Fail<SavedImage>(ImageProblem.TooManyUploads);
+        }
         var bytes = await ImageProcessor.ReadAtMostAsync(upload, ImageRules.MaxUploadBytes, cancellationToken);
         ImageOutcome<ProcessedImage> processed;
         if (bytes is null)

@@ -36,4 +36,7 @@ public static class RateLimitKeys
         var normalized = email.Trim().ToUpperInvariant();
         return "email:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
     }
+
+    /// A signed-in person, by account id.
+    public static string ForUser(Guid userId) => "user:" + userId.ToString("N");
 }

@@ -29,6 +29,11 @@ public static class RateLimitBuckets
     public const string ResetPassword = "reset-password";
     /// Account e-mails to one address: nobody can use the site to flood someone's inbox.
     public const string MailToAddress = "mail-to-address";
+    /// Image uploads per signed-in person (owners, writers, staff).
+    public const string Uploads = "uploads";
+    /// Event sign-ups per client address, and per e-mail address (each one sends an e-mail).
+    public const string EventRegistration = "event-registration";
+    public const string EventRegistrationEmail = "event-registration-email";
 
     public static IReadOnlyDictionary<string, RateLimitRule> Defaults() => new Dictionary<string, RateLimitRule>(StringComparer.Ordinal)
     {
@@ -42,6 +47,10 @@ public static class RateLimitBuckets
         [ForgotPassword] = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(15) },
         [ResetPassword] = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(15) },
         [MailToAddress] = new() { PermitLimit = 5, Window = TimeSpan.FromHours(1) },
+        [Uploads] = new() { PermitLimit = Images.ImageRules.UploadsPerHour, Window = TimeSpan.FromHours(1) },
+        // A school or a community group may sign up together from one address.
+        [EventRegistration] = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(15) },
+        [EventRegistrationEmail] = new() { PermitLimit = 3, Window = TimeSpan.FromHours(1) },
     };
 }
 

@@ -60,7 +60,7 @@ public sealed class PostCommentCommand(AppDbContext db, TimeProvider clock, IStr
         var comment = new Comment
         {
             PostId = post.Id,
-            AuthorName = input.AuthorName.Trim(),
+            AuthorName = PersonName.SingleLine(input.AuthorName),
             Email = input.Email,
             Text = input.Text.Trim(),
             AddressHash = addressHash,

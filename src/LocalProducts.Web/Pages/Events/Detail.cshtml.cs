@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -8,7 +9,9 @@ namespace LocalProducts.Web.Pages.Events;
 
 /// An event and its sign-up form. Not output-cached: the form carries a per-reader token and the
 /// places left change with each sign-up.
-public sealed class DetailModel(EventDetailQuery query, RegisterForEventCommand register, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailModel(
+    EventDetailQuery query, RegisterForEventCommand register, PostgresRateLimiter limiter, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    : PageModel
 {
     public EventDetail View { get; private set; } = null!;
 
@@ -37,6 +40,12 @@ public sealed class DetailModel(EventDetailQuery query, RegisterForEventCommand 
             return NotFound();
         }
         View = view;
+        // Counted after the event is loaded, so the refusal shows the event page with the form.
+        var decision = await limiter.HitAsync(RateLimitBuckets.EventRegistration, RateLimitKeys.ForAddress(HttpContext.Connection.RemoteIpAddress), cancellationToken);
+        if (!decision.Allowed)
+        {
+            return RateLimitResponse.Page(this, decision, text, clock);
+        }
         var whatsApp = WhatsAppNumber.Normalize(Input.WhatsApp);
         if (!string.IsNullOrWhiteSpace(Input.WhatsApp) && whatsApp is null)
         {
@@ -52,7 +61,7 @@ public sealed class DetailModel(EventDetailQuery query, RegisterForEventCommand 
         }
 
         var result = await register.RunAsync(slug, new EventRegistrationRequest(Input.Name, Input.Email, whatsApp, Input.Role!.Value),
-            $"{Request.Scheme}://{Request.Host}/acara/{slug}/kalender.ics", cancellationToken);
+            SiteText.AbsoluteUrl(HttpContext, $"/acara/{slug}/kalender.ics"), cancellationToken);
         switch (result.Status)
         {
             case CommandStatus.Saved:

@@ -1,6 +1,7 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Infrastructure.Email;
+using LocalProducts.Web.Infrastructure.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Npgsql;
@@ -13,11 +14,18 @@ public sealed record EventRegistrationRequest(string Name, string Email, string?
 /// sign-ups at the same moment cannot both take the last place; the unique (event, e-mail) index
 /// catches a double submit.
 public sealed class RegisterForEventCommand(
-    AppDbContext db, TimeProvider clock, IEmailSender email, IStringLocalizer<SharedResource> text, ILogger<RegisterForEventCommand> logger)
+    AppDbContext db, PostgresRateLimiter limiter, TimeProvider clock, IEmailSender email, IStringLocalizer<SharedResource> text,
+    ILogger<RegisterForEventCommand> logger)
 {
     public async Task<CommandResult> RunAsync(string slug, EventRegistrationRequest request, string calendarUrl, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        // Each registration mails the address: a few an hour per address, whoever asks.
+        if (!(await limiter.HitAsync(RateLimitBuckets.EventRegistrationEmail, RateLimitKeys.ForEmail(request.Email), cancellationToken)).Allowed)
+        {
+            logger.LogWarning("Event registration refused: too many for one e-mail address");
+            return CommandResult.Invalid("", text["Terlalu banyak pendaftaran dengan e-mail ini dalam satu jam terakhir. Coba lagi nanti."]);
+        }
         var emailKey = EventRegistration.KeyOf(request.Email);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ev = await db.Events.FromSql($"SELECT *, xmin FROM events WHERE slug = {slug} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
@@ -41,7 +49,7 @@ public sealed class RegisterForEventCommand(
             registration = new EventRegistration
             {
                 EventId = ev.Id,
-                Name = request.Name.Trim(),
+                Name = PersonName.SingleLine(request.Name),
                 Email = request.Email,
                 WhatsApp = request.WhatsApp,
                 Role = request.Role,
@@ -53,7 +61,7 @@ public sealed class RegisterForEventCommand(
         else
         {
             // Signed up before and cancelled: sign up again, at the back of the queue.
-            registration.Name = request.Name.Trim();
+            registration.Name = PersonName.SingleLine(request.Name);
             registration.WhatsApp = request.WhatsApp;
             registration.Role = request.Role;
             registration.Status = status;

@@ -1,13 +1,16 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.Audit;
 using LocalProducts.Web.Infrastructure.Images;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.Dashboard.Photos;
 
 /// Adds and removes a product's photos for its IKM's owner. The owner is checked here, on the
-/// server, before any image is processed: the product id a form posts proves nothing.
-public sealed class ProductPhotoCommand(AppDbContext db, ImageStore images, ILogger<ProductPhotoCommand> logger)
+/// server, before any image is processed: the product id a form posts proves nothing. A photo and
+/// its alt text are part of the listing: they follow the same rule as an edit of its text
+/// (`Product.ChangedByOwner`), so an unverified IKM's new photo waits for review with its listing.
+public sealed class ProductPhotoCommand(AppDbContext db, ImageStore images, AuditLog audit, TimeProvider clock, ILogger<ProductPhotoCommand> logger)
 {
     /// Keeps one product within its storage budget (decision 0006): six photos of about 0.5 MB of copies each.
     public const int MaxPhotos = 6;
@@ -36,8 +39,8 @@ public sealed class ProductPhotoCommand(AppDbContext db, ImageStore images, ILog
         {
             return new ImageChange(ImageChangeStatus.Refused, saved.Failure);
         }
-        // Only a product_images row is inserted: the product's own row (and its version) is untouched.
         product.AddImage(saved.Value.Id, altText);
+        ChangedByOwner(product);
         await db.SaveChangesAsync(cancellationToken);
         return new ImageChange(ImageChangeStatus.Done, ImageId: saved.Value.Id);
     }
@@ -45,14 +48,14 @@ public sealed class ProductPhotoCommand(AppDbContext db, ImageStore images, ILog
     /// Takes the photo off the product and deletes the stored image with its copies.
     public async Task<ImageChange> RemoveAsync(int productId, Guid ownerId, Guid imageId, CancellationToken cancellationToken)
     {
-        var owner = await db.Products.Where(p => p.Id == productId).Select(p => new { p.Ikm!.OwnerId }).FirstOrDefaultAsync(cancellationToken);
-        var photo = owner is null ? null
+        var product = await db.Products.Include(p => p.Ikm).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
+        var photo = product is null ? null
             : await db.ProductImages.FirstOrDefaultAsync(i => i.ProductId == productId && i.ImageId == imageId, cancellationToken);
-        if (owner is null || photo is null)
+        if (product is null || photo is null)
         {
             return ImageChange.NotFound;
         }
-        if (owner.OwnerId != ownerId)
+        if (product.Ikm!.OwnerId != ownerId)
         {
             logger.LogWarning("User {UserId} tried to remove a photo of product {ProductId} of another IKM", ownerId, productId);
             return ImageChange.Forbidden;
@@ -60,8 +63,17 @@ public sealed class ProductPhotoCommand(AppDbContext db, ImageStore images, ILog
         // The row goes first, through the change tracker, so the product's cached pages are
         // evicted; then the stored image with its copies.
         db.ProductImages.Remove(photo);
+        ChangedByOwner(product);
         await db.SaveChangesAsync(cancellationToken);
         await images.DeleteAsync(imageId, cancellationToken);
         return new ImageChange(ImageChangeStatus.Done);
+    }
+
+    private void ChangedByOwner(Product product)
+    {
+        if (product.ChangedByOwner(product.Ikm!.IsVerified, clock.GetUtcNow()) == ListingChange.SentBackForReview)
+        {
+            audit.Describe(product, AuditActions.Resubmitted);
+        }
     }
 }
