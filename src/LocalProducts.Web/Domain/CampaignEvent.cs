@@ -18,10 +18,16 @@ public enum RegistrantRole
 
 public enum RegistrationStatus
 {
+    /// Has a place: the e-mail is confirmed.
     Confirmed = 1,
-    /// Signed up when every place was taken; moves up when a confirmed place is freed.
+    /// Signed up when every place was taken; moves up, once the e-mail is confirmed, when a place
+    /// is freed.
     Waitlisted = 2,
     Cancelled = 3,
+    /// A place held for a new sign-up until its e-mail is confirmed or the hold runs out.
+    Held = 4,
+    /// The hold ran out before the e-mail was confirmed: the place went to the waiting list.
+    Expired = 5,
 }
 
 /// A "ngobrol santai" or other gathering of a campaign, with a fixed number of places.
@@ -46,10 +52,10 @@ public sealed class CampaignEvent
 
     public bool TakesRegistrationsAt(DateTimeOffset now) => State == EventState.Published && now < StartsAt;
 
-    /// A new registration gets a place while confirmed ones are fewer than the places, otherwise
-    /// it joins the waiting list.
-    public static RegistrationStatus StatusForNewRegistration(int confirmed, int capacity) =>
-        confirmed < capacity ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
+    /// A new registration has a place held while the places taken (confirmed, or held and not run
+    /// out) are fewer than the places, otherwise it joins the waiting list.
+    public static RegistrationStatus StatusForNewRegistration(int taken, int capacity) =>
+        taken < capacity ? RegistrationStatus.Held : RegistrationStatus.Waitlisted;
 }
 
 public sealed class EventRegistration
@@ -63,11 +69,105 @@ public sealed class EventRegistration
     public string EmailKey { get; private set; } = "";
     public string? WhatsApp { get; set; }
     public RegistrantRole Role { get; set; }
-    public RegistrationStatus Status { get; set; }
+    public RegistrationStatus Status { get; private set; }
     public DateTimeOffset RegisteredAt { get; init; }
     public DateTimeOffset? AttendedAt { get; set; }
 
+    /// How long a place is held for an e-mail to be confirmed (never past the event's start).
+    public static readonly TimeSpan HoldFor = TimeSpan.FromHours(24);
+
+    /// Until when the place is held (Held only).
+    public DateTimeOffset? HoldExpiresAt { get; private set; }
+    /// When the link mailed to the address was followed: the address is the registrant's.
+    public DateTimeOffset? EmailConfirmedAt { get; private set; }
+    /// SHA-256 of the confirmation code mailed; the code itself is never stored.
+    public string? ConfirmationHash { get; private set; }
+
     public static string KeyOf(string email) => email.Trim().ToLowerInvariant();
+
+    /// Whether the registration takes one of the event's places at this moment.
+    public static System.Linq.Expressions.Expression<Func<EventRegistration, bool>> TakesAPlaceAt(DateTimeOffset now) =>
+        r => r.Status == RegistrationStatus.Confirmed || (r.Status == RegistrationStatus.Held && r.HoldExpiresAt > now);
+
+    /// Starts (or starts again) a sign-up: a place held until the e-mail is confirmed, or a place
+    /// on the waiting list. Returns the code to mail, the only copy of it.
+    public string SignUp(RegistrationStatus status, DateTimeOffset now, DateTimeOffset eventStarts)
+    {
+        if (status is not (RegistrationStatus.Held or RegistrationStatus.Waitlisted))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), "A sign-up is held or waitlisted until its e-mail is confirmed.");
+        }
+        Status = status;
+        HoldExpiresAt = status == RegistrationStatus.Held ? Min(now + HoldFor, eventStarts) : null;
+        EmailConfirmedAt = null;
+        AttendedAt = null;
+        var code = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        ConfirmationHash = HashOf(code);
+        return code;
+    }
+
+    /// Whether the code is the one mailed (compared in constant time).
+    public bool IsConfirmationCode(string? code) =>
+        ConfirmationHash is not null && code is not null
+        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(ConfirmationHash), System.Text.Encoding.ASCII.GetBytes(HashOf(code)));
+
+    /// The registrant followed the mailed link. A held place becomes theirs; a hold that ran out
+    /// gets a place only if one is free now, otherwise the waiting list; on the waiting list the
+    /// confirmed address can now be offered a freed place.
+    public RegistrationStatus ConfirmEmail(DateTimeOffset now, bool placeFree)
+    {
+        EmailConfirmedAt ??= now;
+        switch (Status)
+        {
+            case RegistrationStatus.Held when HoldExpiresAt > now:
+                Status = RegistrationStatus.Confirmed;
+                break;
+            case RegistrationStatus.Held or RegistrationStatus.Expired:
+                Status = placeFree ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
+                break;
+        }
+        if (Status != RegistrationStatus.Held)
+        {
+            HoldExpiresAt = null;
+        }
+        return Status;
+    }
+
+    /// The person asked staff to cancel: the place (or the hold) is freed.
+    public void Cancel()
+    {
+        Status = RegistrationStatus.Cancelled;
+        HoldExpiresAt = null;
+        AttendedAt = null;
+    }
+
+    /// The hold ran out unconfirmed: the place goes back.
+    public bool ExpireHold(DateTimeOffset now)
+    {
+        if (Status != RegistrationStatus.Held || HoldExpiresAt > now)
+        {
+            return false;
+        }
+        Status = RegistrationStatus.Expired;
+        HoldExpiresAt = null;
+        return true;
+    }
+
+    /// A waiting registrant with a confirmed address takes a freed place.
+    public bool TakeFreedPlace()
+    {
+        if (Status != RegistrationStatus.Waitlisted || EmailConfirmedAt is null)
+        {
+            return false;
+        }
+        Status = RegistrationStatus.Confirmed;
+        return true;
+    }
+
+    private static string HashOf(string code) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(code)));
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     public void NormaliseEmail()
     {

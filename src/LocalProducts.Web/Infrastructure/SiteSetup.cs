@@ -89,6 +89,8 @@ internal static class SiteSetup
         services.AddHostedService<FacetCountsRebuilder>();
         // Newsroom: scheduled posts go public on time; reads of posts are counted per instance.
         services.AddHostedService<ScheduledPostPublisher>();
+        // Event places held for an unconfirmed e-mail go back to the waiting list when the hold runs out.
+        services.AddHostedService<Pages.Events.ExpiredHoldsJob>();
         services.AddSingleton<PostViewCounter>();
         services.AddHostedService<PostViewFlusher>();
         services.AddSingleton<MarkdownRenderer>();

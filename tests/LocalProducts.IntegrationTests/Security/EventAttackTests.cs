@@ -2,8 +2,10 @@ using System.Net;
 using LocalProducts.IntegrationTests.Pages.Account;
 using LocalProducts.IntegrationTests.Pages.Dashboard;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Pages.Events;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalProducts.IntegrationTests.Security;
 
@@ -98,5 +100,61 @@ public sealed class EventAttackTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.Equal("Budi Salam, Menteri Perindustrian", name);
         var mail = Assert.Single(site.Factory.MailTo(email));
         Assert.DoesNotContain("\r\nMenteri Perindustrian", mail, StringComparison.Ordinal);
+    }
+
+    private async Task<string> CreateEventAsync(int capacity)
+    {
+        var slug = await CreateEventAsync();
+        await PortalData.ReadAsync(site, db => db.Events.Where(e => e.Slug == slug).ExecuteUpdateAsync(s => s.SetProperty(e => e.Capacity, capacity)));
+        return slug;
+    }
+
+    private Task<RegistrationStatus> StatusOfAsync(string slug, string email) =>
+        PortalData.ReadAsync(site, db => db.EventRegistrations.Where(r => r.Event!.Slug == slug && r.Email == email).Select(r => r.Status).SingleAsync());
+
+    [Fact]
+    public async Task Register_SomeoneElsesEmail_HoldsThePlaceOnlyUntilTheHoldRunsOut_ThenTheConfirmedWaitingListGetsIt()
+    {
+        var slug = await CreateEventAsync(capacity: 1);
+        var victim = Accounts.NewEmail("bukan-saya");
+        var fan = Accounts.NewEmail("penggemar");
+        using var attacker = site.CreateClient();
+        using var client = site.CreateClient();
+        await RegisterAsync(attacker, slug, "Bukan Saya", victim);
+        await RegisterAsync(client, slug, "Penggemar", fan);
+        await Pages.Events.EventTests.ConfirmAsync(client, site.Factory, fan);
+        Assert.Equal(RegistrationStatus.Held, await StatusOfAsync(slug, victim));
+        Assert.Equal(RegistrationStatus.Waitlisted, await StatusOfAsync(slug, fan));
+
+        using (var scope = site.Factory.Services.CreateScope())
+        {
+            var release = scope.ServiceProvider.GetRequiredService<ReleaseExpiredHoldsCommand>();
+            Assert.Equal(1, await release.RunAsync(DateTimeOffset.UtcNow + EventRegistration.HoldFor + TimeSpan.FromMinutes(1), CancellationToken.None));
+        }
+
+        Assert.Equal(RegistrationStatus.Expired, await StatusOfAsync(slug, victim));
+        Assert.Equal(RegistrationStatus.Confirmed, await StatusOfAsync(slug, fan));
+        Assert.Contains("sudah kami catat", site.Factory.MailTo(fan)[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConfirmationLink_OpenedByAMailScanner_ConfirmsNothing_AWrongCodeIsRefused()
+    {
+        var slug = await CreateEventAsync(capacity: 5);
+        var email = Accounts.NewEmail("pemindai");
+        using var client = site.CreateClient();
+        await RegisterAsync(client, slug, "Pemindai", email);
+        var link = System.Text.RegularExpressions.Regex.Match(site.Factory.MailTo(email).Single(), @"https?://\S+/konfirmasi\?\S+").Value;
+        var path = new Uri(link).PathAndQuery;
+
+        using var scanner = site.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await scanner.GetAsync(path)).StatusCode);
+        Assert.Equal(RegistrationStatus.Held, await StatusOfAsync(slug, email));
+
+        var forged = await client.GetPageAsync(path.Replace("kode=", "kode=x", StringComparison.Ordinal));
+        var refused = await client.SubmitAsync(forged, "main form");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("tidak berlaku", await Accounts.AlertOf(refused), StringComparison.Ordinal);
+        Assert.Equal(RegistrationStatus.Held, await StatusOfAsync(slug, email));
     }
 }

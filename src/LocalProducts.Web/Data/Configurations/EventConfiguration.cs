@@ -29,6 +29,7 @@ internal sealed class EventRegistrationConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Email).HasMaxLength(256);
         builder.Property(r => r.EmailKey).HasMaxLength(256);
         builder.Property(r => r.WhatsApp).HasMaxLength(20);
+        builder.Property(r => r.ConfirmationHash).HasMaxLength(64);
         builder.HasOne(r => r.Event).WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
         // The backstop for two sign-ups with one address at the same moment.
         builder.HasIndex(r => new { r.EventId, r.EmailKey }).IsUnique();

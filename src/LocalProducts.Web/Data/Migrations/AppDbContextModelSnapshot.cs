@@ -615,11 +615,20 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("attended_at");
 
+                    b.Property<string>("ConfirmationHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("confirmation_hash");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("EmailConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_confirmed_at");
 
                     b.Property<string>("EmailKey")
                         .IsRequired()
@@ -630,6 +639,10 @@ namespace LocalProducts.Web.Data.Migrations
                     b.Property<int>("EventId")
                         .HasColumnType("integer")
                         .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset?>("HoldExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hold_expires_at");
 
                     b.Property<string>("Name")
                         .IsRequired()

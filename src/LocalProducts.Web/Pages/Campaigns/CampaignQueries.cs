@@ -113,7 +113,7 @@ public sealed class CampaignDetailQuery(AppDbContext db, TimeProvider clock, Mar
             .OrderBy(e => e.StartsAt)
             .Take(5)
             .Select(e => new EventListItem(e.Slug, e.Title, e.StartsAt, e.Place, e.OnlineUrl != null, null, e.State,
-                e.Capacity - db.EventRegistrations.Count(r => r.EventId == e.Id && r.Status == RegistrationStatus.Confirmed)))
+                e.Capacity - db.EventRegistrations.Count(r => r.EventId == e.Id && (r.Status == RegistrationStatus.Confirmed || (r.Status == RegistrationStatus.Held && r.HoldExpiresAt > now)))))
             .ToListAsync(cancellationToken);
 
         return new CampaignView(campaign.Slug, campaign.Name, campaign.Hashtag, campaign.Tagline, markdown.ToSafeHtml(campaign.Description),

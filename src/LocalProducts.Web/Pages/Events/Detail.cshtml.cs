@@ -60,8 +60,7 @@ public sealed class DetailModel(
             return Page();
         }
 
-        var result = await register.RunAsync(slug, new EventRegistrationRequest(Input.Name, Input.Email, whatsApp, Input.Role!.Value),
-            SiteText.AbsoluteUrl(HttpContext, $"/acara/{slug}/kalender.ics"), cancellationToken);
+        var result = await register.RunAsync(slug, new EventRegistrationRequest(Input.Name, Input.Email, whatsApp, Input.Role!.Value), cancellationToken);
         switch (result.Status)
         {
             case CommandStatus.Saved:

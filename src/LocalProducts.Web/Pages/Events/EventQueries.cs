@@ -21,7 +21,7 @@ public sealed class EventListQuery(AppDbContext db, TimeProvider clock)
                 e.Slug, e.Title, e.StartsAt, e.Place, e.OnlineUrl != null,
                 e.Campaign == null ? null : e.Campaign.Hashtag,
                 e.State,
-                e.Capacity - db.EventRegistrations.Count(r => r.EventId == e.Id && r.Status == RegistrationStatus.Confirmed)))
+                e.Capacity - db.EventRegistrations.Count(r => r.EventId == e.Id && (r.Status == RegistrationStatus.Confirmed || (r.Status == RegistrationStatus.Held && r.HoldExpiresAt > now)))))
             .ToListAsync(cancellationToken);
         return new EventList(
             events.Where(e => e.StartsAt >= now).ToList(),
@@ -41,6 +41,8 @@ public sealed class EventDetailQuery(AppDbContext db, TimeProvider clock, Markdo
 {
     public async Task<EventDetail?> RunAsync(string slug, CancellationToken cancellationToken)
     {
+        // Places taken: confirmed, and held for an e-mail still to be confirmed.
+        var now = clock.GetUtcNow();
         var e = await db.Events.AsNoTracking()
             .Where(e => e.Slug == slug && e.State != EventState.Draft)
             .Select(e => new
@@ -48,7 +50,7 @@ public sealed class EventDetailQuery(AppDbContext db, TimeProvider clock, Markdo
                 Event = e,
                 CampaignSlug = e.Campaign == null ? null : e.Campaign.Slug,
                 CampaignHashtag = e.Campaign == null ? null : e.Campaign.Hashtag,
-                Confirmed = db.EventRegistrations.Count(r => r.EventId == e.Id && r.Status == RegistrationStatus.Confirmed),
+                Confirmed = db.EventRegistrations.Count(r => r.EventId == e.Id && (r.Status == RegistrationStatus.Confirmed || (r.Status == RegistrationStatus.Held && r.HoldExpiresAt > now))),
                 Waitlisted = db.EventRegistrations.Count(r => r.EventId == e.Id && r.Status == RegistrationStatus.Waitlisted),
             })
             .FirstOrDefaultAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure;
 using LocalProducts.Web.Infrastructure.Email;
 using LocalProducts.Web.Infrastructure.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -10,14 +11,16 @@ namespace LocalProducts.Web.Pages.Events;
 
 public sealed record EventRegistrationRequest(string Name, string Email, string? WhatsApp, RegistrantRole Role);
 
-/// Signs someone up for an event. Places are counted under a row lock on the event, so two
+/// Signs someone up for an event. A place is only held until the e-mail is confirmed through the
+/// mailed link (anyone can type anyone's address); a hold that runs out goes to the waiting list
+/// (<see cref="ExpiredHoldsJob"/>). Places are counted under a row lock on the event, so two
 /// sign-ups at the same moment cannot both take the last place; the unique (event, e-mail) index
 /// catches a double submit.
 public sealed class RegisterForEventCommand(
-    AppDbContext db, PostgresRateLimiter limiter, TimeProvider clock, IEmailSender email, IStringLocalizer<SharedResource> text,
+    AppDbContext db, PostgresRateLimiter limiter, PublicAddress site, TimeProvider clock, IEmailSender email, IStringLocalizer<SharedResource> text,
     ILogger<RegisterForEventCommand> logger)
 {
-    public async Task<CommandResult> RunAsync(string slug, EventRegistrationRequest request, string calendarUrl, CancellationToken cancellationToken)
+    public async Task<CommandResult> RunAsync(string slug, EventRegistrationRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         // Each registration mails the address: a few an hour per address, whoever asks.
@@ -37,13 +40,14 @@ public sealed class RegisterForEventCommand(
         {
             return CommandResult.Invalid("", text["Pendaftaran acara ini sudah ditutup."]);
         }
-        if (await db.EventRegistrations.AnyAsync(r => r.EventId == ev.Id && r.EmailKey == emailKey && r.Status != RegistrationStatus.Cancelled, cancellationToken))
+        if (await db.EventRegistrations.AnyAsync(
+            r => r.EventId == ev.Id && r.EmailKey == emailKey && r.Status != RegistrationStatus.Cancelled && r.Status != RegistrationStatus.Expired, cancellationToken))
         {
             return AlreadyRegistered();
         }
-        var confirmed = await db.EventRegistrations.CountAsync(r => r.EventId == ev.Id && r.Status == RegistrationStatus.Confirmed, cancellationToken);
+        var taken = await db.EventRegistrations.Where(r => r.EventId == ev.Id).CountAsync(EventRegistration.TakesAPlaceAt(now), cancellationToken);
         var registration = await db.EventRegistrations.SingleOrDefaultAsync(r => r.EventId == ev.Id && r.EmailKey == emailKey, cancellationToken);
-        var status = CampaignEvent.StatusForNewRegistration(confirmed, ev.Capacity);
+        var status = CampaignEvent.StatusForNewRegistration(taken, ev.Capacity);
         if (registration is null)
         {
             registration = new EventRegistration
@@ -53,19 +57,19 @@ public sealed class RegisterForEventCommand(
                 Email = request.Email,
                 WhatsApp = request.WhatsApp,
                 Role = request.Role,
-                Status = status,
                 RegisteredAt = now,
             };
             db.EventRegistrations.Add(registration);
         }
         else
         {
-            // Signed up before and cancelled: sign up again, at the back of the queue.
+            // Signed up before and cancelled, or let the hold run out: sign up again, at the back
+            // of the queue.
             registration.Name = PersonName.SingleLine(request.Name);
             registration.WhatsApp = request.WhatsApp;
             registration.Role = request.Role;
-            registration.Status = status;
         }
+        var code = registration.SignUp(status, now, ev.StartsAt);
         registration.NormaliseEmail();
         try
         {
@@ -78,23 +82,41 @@ public sealed class RegisterForEventCommand(
         }
 
         logger.LogInformation("Registration {RegistrationId} for event {EventId}: {Status}", registration.Id, ev.Id, status);
-        await email.SendAsync(new EmailMessage(registration.Email,
-            status == RegistrationStatus.Confirmed
-                ? text["Pendaftaran diterima: {0}", ev.Title]
-                : text["Anda di daftar tunggu: {0}", ev.Title],
-            EventMail.Body(text, ev, registration, calendarUrl)), cancellationToken);
-        return CommandResult.Saved(status == RegistrationStatus.Confirmed
-            ? text["Terima kasih, tempat Anda sudah dicatat. Konfirmasi kami kirim ke e-mail Anda."]
-            : text["Semua tempat sudah terisi: Anda ada di daftar tunggu. Kami kabari lewat e-mail bila ada tempat."], registration.Id);
+        var link = site.Absolute($"/acara/{ev.Slug}/konfirmasi?id={registration.Id}&kode={code}");
+        await email.SendAsync(new EmailMessage(registration.Email, text["Konfirmasi pendaftaran: {0}", ev.Title],
+            EventMail.ConfirmationBody(text, ev, registration, link)), cancellationToken);
+        return CommandResult.Saved(status == RegistrationStatus.Held
+            ? text["Tinggal satu langkah: buka tautan yang kami kirim ke e-mail Anda dalam 24 jam. Tempat Anda kami simpan sampai saat itu."]
+            : text["Semua tempat sudah terisi. Buka tautan yang kami kirim ke e-mail Anda: dengan itu Anda masuk daftar tunggu dan kami kabari bila ada tempat."],
+            registration.Id);
     }
 
     private CommandResult AlreadyRegistered() =>
         CommandResult.Invalid("", text["E-mail ini sudah terdaftar untuk acara ini. Cek kotak masuk Anda untuk konfirmasinya."]);
 }
 
-/// The e-mail text about a registration, in the reader's language at the time.
 public static class EventMail
 {
+    /// The first e-mail: the link that confirms the address (and with it the place).
+    public static string ConfirmationBody(IStringLocalizer text, CampaignEvent ev, EventRegistration registration, string confirmUrl)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        return string.Join('\n', new List<string>
+        {
+            text["Halo {0},", registration.Name],
+            "",
+            registration.Status == RegistrationStatus.Held
+                ? text["kami menyimpan satu tempat untuk Anda di acara \"{0}\" sampai {1}. Buka tautan ini untuk memastikannya:", ev.Title,
+                    Wib.FormatDateTime(registration.HoldExpiresAt!.Value, culture)]
+                : text["semua tempat di acara \"{0}\" sudah terisi. Buka tautan ini agar kami dapat menawarkan tempat kepada Anda bila ada yang batal:", ev.Title],
+            confirmUrl,
+            "",
+            text["Jika Anda tidak mendaftar, abaikan e-mail ini: tanpa konfirmasi, pendaftaran ini tidak berlaku."],
+            "",
+            "Melokal · Kementerian Perindustrian",
+        });
+    }
+
     public static string Body(IStringLocalizer text, CampaignEvent ev, EventRegistration registration, string calendarUrl)
     {
         var culture = System.Globalization.CultureInfo.CurrentCulture;

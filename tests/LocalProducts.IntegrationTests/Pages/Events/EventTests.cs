@@ -1,4 +1,5 @@
 using System.Net;
+using LocalProducts.Tests;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class EventTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public async Task Post_Register_ConfirmsThePlaceAndEmailsTheCalendarLink()
+    public async Task Post_Register_HoldsThePlace_TheMailedLinkConfirmsIt_ThenTheCalendarLinkIsMailed()
     {
         var slug = await CreateEventAsync(capacity: 10);
         using var client = site.CreateClient();
@@ -30,13 +31,21 @@ public sealed class EventTests(SiteFixture site) : IClassFixture<SiteFixture>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var after = await client.GetPageAsync(response.Headers.Location!.OriginalString);
-        Assert.Contains("tempat Anda sudah dicatat", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
-        var saved = await QueryAsync(db => db.EventRegistrations.SingleAsync(r => r.Event!.Slug == slug));
-        Assert.Equal(RegistrationStatus.Confirmed, saved.Status);
-        Assert.Equal("+6281211112222", saved.WhatsApp);
-        Assert.Equal(RegistrantRole.Ikm, saved.Role);
-        var mail = Assert.Single(site.Factory.MailTo("sari.wulandari@contoh.test"));
-        Assert.Contains($"/acara/{slug}/kalender.ics", mail, StringComparison.Ordinal);
+        Assert.Contains("Tinggal satu langkah", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        var held = await QueryAsync(db => db.EventRegistrations.SingleAsync(r => r.Event!.Slug == slug));
+        Assert.Equal(RegistrationStatus.Held, held.Status);
+        Assert.Equal("+6281211112222", held.WhatsApp);
+        Assert.Equal(RegistrantRole.Ikm, held.Role);
+
+        var confirmed = await ConfirmAsync(client, "sari.wulandari@contoh.test");
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var page = await client.GetPageAsync(confirmed.Headers.Location!.OriginalString);
+        Assert.Contains("tempat Anda sudah dicatat", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(RegistrationStatus.Confirmed, await QueryAsync(db => db.EventRegistrations.Where(r => r.Event!.Slug == slug).Select(r => r.Status).SingleAsync()));
+        var mails = site.Factory.MailTo("sari.wulandari@contoh.test");
+        Assert.Equal(2, mails.Count);
+        Assert.Contains($"/acara/{slug}/kalender.ics", mails[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +78,7 @@ public sealed class EventTests(SiteFixture site) : IClassFixture<SiteFixture>
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         var statuses = await QueryAsync(db => db.EventRegistrations.Where(r => r.Event!.Slug == slug).Select(r => r.Status).ToListAsync());
-        Assert.Equal(capacity, statuses.Count(s => s == RegistrationStatus.Confirmed));
+        Assert.Equal(capacity, statuses.Count(s => s == RegistrationStatus.Held));
         Assert.Equal(12 - capacity, statuses.Count(s => s == RegistrationStatus.Waitlisted));
     }
 
@@ -199,6 +208,8 @@ public sealed class EventTests(SiteFixture site) : IClassFixture<SiteFixture>
         {
             await RegisterAsync(reader, slug, "Pertama", "pertama@contoh.test");
             await RegisterAsync(reader, slug, "Kedua", "kedua@contoh.test");
+            await ConfirmAsync(reader, "pertama@contoh.test");
+            await ConfirmAsync(reader, "kedua@contoh.test");
         }
         var (eventId, firstId) = await QueryAsync(async db =>
         {
@@ -214,9 +225,9 @@ public sealed class EventTests(SiteFixture site) : IClassFixture<SiteFixture>
         var second = await QueryAsync(db => db.EventRegistrations.SingleAsync(r => r.Email == "kedua@contoh.test" && r.Event!.Slug == slug));
         Assert.Equal(RegistrationStatus.Confirmed, second.Status);
         var mails = site.Factory.MailTo("kedua@contoh.test");
-        Assert.Equal(2, mails.Count);
-        Assert.Contains("daftar tunggu", mails[0], StringComparison.Ordinal);
-        Assert.Contains("sudah kami catat", mails[1], StringComparison.Ordinal);
+        Assert.Equal(3, mails.Count);
+        Assert.Contains("daftar tunggu", mails[1], StringComparison.Ordinal);
+        Assert.Contains("sudah kami catat", mails[2], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -249,6 +260,8 @@ public sealed class EventTests(SiteFixture site) : IClassFixture<SiteFixture>
         {
             await RegisterAsync(reader, slug, "Datang", "datang@contoh.test");
             await RegisterAsync(reader, slug, "Absen", "absen@contoh.test");
+            await ConfirmAsync(reader, "datang@contoh.test");
+            await ConfirmAsync(reader, "absen@contoh.test");
         }
         var (eventId, cameId) = await QueryAsync(async db =>
         {
@@ -284,6 +297,17 @@ public sealed class EventTests(SiteFixture site) : IClassFixture<SiteFixture>
         }
         return await client.SubmitAsync(page, "form.form", values);
     }
+
+    /// Follows the confirmation link in the registrant's latest e-mail and presses its button.
+    internal static async Task<HttpResponseMessage> ConfirmAsync(HttpClient client, MelokalFactory site, string email)
+    {
+        var mail = site.MailTo(email).Last(m => m.Contains("/konfirmasi?", StringComparison.Ordinal));
+        var link = System.Text.RegularExpressions.Regex.Match(mail, @"https?://\S+/konfirmasi\?\S+").Value;
+        var page = await client.GetPageAsync(new Uri(link).PathAndQuery);
+        return await client.SubmitAsync(page, "main form");
+    }
+
+    private Task<HttpResponseMessage> ConfirmAsync(HttpClient client, string email) => ConfirmAsync(client, site.Factory, email);
 
     private async Task<string> CreateEventAsync(int capacity)
     {

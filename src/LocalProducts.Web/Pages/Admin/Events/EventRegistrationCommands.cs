@@ -1,5 +1,6 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure;
 using LocalProducts.Web.Infrastructure.Email;
 using LocalProducts.Web.Pages.Events;
 using Microsoft.EntityFrameworkCore;
@@ -27,13 +28,16 @@ public sealed class MarkAttendanceCommand(AppDbContext db, TimeProvider clock)
     }
 }
 
-/// Staff cancel a registration (the person asked to); the first on the waiting list takes the
-/// freed place and is told by e-mail. Under the event's row lock, like a sign-up.
+/// Staff cancel a registration (the person asked to); a freed place goes to the waiting list
+/// (confirmed addresses, earliest first), who are told by e-mail. Under the event's row lock, like
+/// a sign-up.
 public sealed class CancelRegistrationCommand(
-    AppDbContext db, IEmailSender email, IStringLocalizer<SharedResource> text, ILogger<CancelRegistrationCommand> logger)
+    AppDbContext db, PublicAddress site, TimeProvider clock, IEmailSender email, IStringLocalizer<SharedResource> text,
+    ILogger<CancelRegistrationCommand> logger)
 {
-    public async Task<bool> RunAsync(int eventId, int registrationId, string calendarUrlBase, CancellationToken cancellationToken)
+    public async Task<bool> RunAsync(int eventId, int registrationId, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ev = await db.Events.FromSql($"SELECT *, xmin FROM events WHERE id = {eventId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
         var registration = await db.EventRegistrations.SingleOrDefaultAsync(r => r.Id == registrationId && r.EventId == eventId, cancellationToken);
@@ -41,30 +45,15 @@ public sealed class CancelRegistrationCommand(
         {
             return false;
         }
-        var freedPlace = registration.Status == RegistrationStatus.Confirmed;
-        registration.Status = RegistrationStatus.Cancelled;
-        registration.AttendedAt = null;
-        EventRegistration? promoted = null;
-        if (freedPlace)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            var confirmed = await db.EventRegistrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Confirmed, cancellationToken);
-            if (confirmed < ev.Capacity)
-            {
-                promoted = await db.EventRegistrations
-                    .Where(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted)
-                    .OrderBy(r => r.RegisteredAt).ThenBy(r => r.Id)
-                    .FirstOrDefaultAsync(cancellationToken);
-                promoted?.Status = RegistrationStatus.Confirmed;
-            }
-        }
+        registration.Cancel();
+        var promoted = await EventPlaces.FillFreedAsync(db, ev, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Registration {RegistrationId} for event {EventId} cancelled; promoted {PromotedId}", registrationId, eventId, promoted?.Id);
-        if (promoted is not null)
+        logger.LogInformation("Registration {RegistrationId} for event {EventId} cancelled; {Promoted} promoted", registrationId, eventId, promoted.Count);
+        foreach (var taker in promoted)
         {
-            await email.SendAsync(new EmailMessage(promoted.Email, text["Ada tempat untuk Anda: {0}", ev.Title],
-                EventMail.Body(text, ev, promoted, $"{calendarUrlBase}/acara/{ev.Slug}/kalender.ics")), cancellationToken);
+            await email.SendAsync(new EmailMessage(taker.Email, text["Ada tempat untuk Anda: {0}", ev.Title],
+                EventMail.Body(text, ev, taker, site.Absolute($"/acara/{ev.Slug}/kalender.ics"))), cancellationToken);
         }
         return true;
     }

@@ -23,6 +23,8 @@ public static class EventText
     {
         RegistrationStatus.Confirmed => "Terdaftar",
         RegistrationStatus.Waitlisted => "Daftar tunggu",
+        RegistrationStatus.Held => "Menunggu konfirmasi e-mail",
+        RegistrationStatus.Expired => "Tidak dikonfirmasi",
         _ => "Dibatalkan",
     };
 }

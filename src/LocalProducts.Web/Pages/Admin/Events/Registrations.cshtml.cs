@@ -39,7 +39,7 @@ public sealed class RegistrationsModel(
 
     public async Task<IActionResult> OnPostCancelAsync(int id, int registrationId, CancellationToken cancellationToken)
     {
-        if (!await cancel.RunAsync(id, registrationId, SiteText.AbsoluteUrl(HttpContext, "/").TrimEnd('/'), cancellationToken))
+        if (!await cancel.RunAsync(id, registrationId, cancellationToken))
         {
             return NotFound();
         }
