@@ -118,7 +118,14 @@ public sealed class TwoFactorCommand(
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
         // The cookie now says two-factor is on (staff pages need that).
         await signIn.RefreshSignInAsync(user);
-        logger.LogInformation("User {UserId} turned on two-factor sign-in{Link}", user.Id, linkRequired ? " with an admin's link" : "");
+        if (linkRequired)
+        {
+            logger.LogInformation("User {UserId} turned on two-factor sign-in with an admin's link", user.Id);
+        }
+        else
+        {
+            logger.LogInformation("User {UserId} turned on two-factor sign-in", user.Id);
+        }
         return new EnableResult(EnableOutcome.Enabled, [.. codes ?? []]);
     }
 
