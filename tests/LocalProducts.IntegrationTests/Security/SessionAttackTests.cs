@@ -1,5 +1,8 @@
 using System.Net;
 using LocalProducts.IntegrationTests.Pages.Account;
+using LocalProducts.Web.Domain;
+using LocalProducts.Web.Pages.Admin.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +45,24 @@ public sealed class SessionAttackTests(SiteFixture site) : IClassFixture<SiteFix
 
         Accounts.AssertRedirectsTo(await WithCookieAsync(site.Factory, copied, "/akun"), "/akun/masuk");
         Assert.Equal(HttpStatusCode.OK, (await otherDevice.GetAsync("/akun")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminLock_CookieCopiedBefore_NoLongerSignsIn()
+    {
+        var email = Accounts.NewEmail("kunci-salinan");
+        var id = await Accounts.CreateAsync(site.Factory, email);
+        using var client = site.CreateClient();
+        var copied = Accounts.SetCookie(await Accounts.PostLogInAsync(client, email, Accounts.GoodPassword), "melokal.auth")!.Split(';')[0];
+        Assert.Equal(HttpStatusCode.OK, (await WithCookieAsync(site.Factory, copied, "/akun")).StatusCode);
+
+        using (var scope = site.Factory.Services.CreateScope())
+        {
+            var admin = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync("admin@melokal.test");
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserAdminCommand>().LockAsync(admin!.Id, id)).IsSaved);
+        }
+
+        Accounts.AssertRedirectsTo(await WithCookieAsync(site.Factory, copied, "/akun"), "/akun/masuk");
     }
 
     [Fact]

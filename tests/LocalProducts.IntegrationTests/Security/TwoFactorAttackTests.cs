@@ -122,6 +122,12 @@ public sealed class TwoFactorAttackTests(SiteFixture site) : IClassFixture<SiteF
         Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
         var link = new Uri((await SiteFixture.ParseAsync(issued)).QuerySelector("#enrolment-link")!.TextContent.Trim()).PathAndQuery;
         Assert.StartsWith("/akun/dua-langkah?undangan=", link, StringComparison.Ordinal);
+        var entityId = id.ToString();
+        using (var scope = site.Factory.Services.CreateScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries
+                .AnyAsync(e => e.Action == AuditActions.TwoFactorLinkIssued && e.EntityId == entityId));
+        }
 
         using var staff = site.CreateClient();
         Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(staff, email, Accounts.GoodPassword), "/admin");
