@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace LocalProducts.Web.Data;
@@ -39,6 +40,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// Rate-limit counters shared by every instance (PostgresRateLimiter).
     public DbSet<RateLimitWindow> RateLimitWindows => Set<RateLimitWindow>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// Sessions ended by logging out, refused even from a copied cookie (Sessions).
+    public DbSet<Infrastructure.Accounts.EndedSession> EndedSessions => Set<Infrastructure.Accounts.EndedSession>();
     /// The Data Protection key ring, shared by every instance of the site.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -107,6 +110,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         base.OnModelCreating(builder);
         // Identity names its tables AspNetUsers and so on; keep every table snake_case.
         builder.Entity<AppUser>().ToTable("users");
+        // Claimed only by SingleUseAuthenticatorTokenProvider's conditional UPDATE. Identity saves
+        // the whole user row on every change: that must never write back a step read earlier.
+        builder.Entity<AppUser>().Property(u => u.LastAuthenticatorStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        builder.Entity<AppUser>().Property(u => u.TwoFactorEnrolmentTokenHash).HasMaxLength(64);
         builder.Entity<IdentityRole<Guid>>().ToTable("roles");
         builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
         builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");

@@ -13,6 +13,16 @@ public sealed class AppUser : IdentityUser<Guid>
 
     public string? DisplayName { get; set; }
 
+    /// The authenticator time step (30-second counter) of the last code that signed in: each code
+    /// is accepted once, and none older than it (RFC 6238, section 5.2).
+    public long? LastAuthenticatorStep { get; set; }
+
+    /// SHA-256 of the one-time link an admin issued to set up two-factor sign-in (staff and admins
+    /// may only enrol through one); null when no link is open. The link itself is never stored.
+    public string? TwoFactorEnrolmentTokenHash { get; set; }
+
+    public DateTimeOffset? TwoFactorEnrolmentExpiresAt { get; set; }
+
     /// A display name as people type it, made safe to show and to put in an e-mail: no control
     /// characters or line breaks, single spaces, trimmed.
     public static string CleanDisplayName(string? name)

@@ -44,12 +44,13 @@ public static class AuditActions
     public const string Locked = "locked";
     public const string Unlocked = "unlocked";
     public const string TwoFactorReset = "two-factor-reset";
+    public const string TwoFactorLinkIssued = "two-factor-link-issued";
 
     public static readonly string[] All =
     [
         Created, Updated, Deleted, Resubmitted, Verified, Rejected, Approved, Hidden, Unhidden,
         CertificationAdded, CertificationChanged, CertificationRemoved, LinkAdded, LinkChanged, LinkRemoved,
-        RoleGiven, RoleTaken, Locked, Unlocked, TwoFactorReset,
+        RoleGiven, RoleTaken, Locked, Unlocked, TwoFactorReset, TwoFactorLinkIssued,
     ];
 }
 

@@ -78,6 +78,10 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_authenticator_step");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
@@ -115,6 +119,15 @@ namespace LocalProducts.Web.Data.Migrations
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
+
+                    b.Property<DateTimeOffset?>("TwoFactorEnrolmentExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("two_factor_enrolment_expires_at");
+
+                    b.Property<string>("TwoFactorEnrolmentTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("two_factor_enrolment_token_hash");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
@@ -1540,6 +1553,26 @@ namespace LocalProducts.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_stored_image_variants_length", "byte_length = octet_length(bytes)");
                         });
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Infrastructure.Accounts.EndedSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ended_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_ended_sessions_expires_at");
+
+                    b.ToTable("ended_sessions", (string)null);
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Infrastructure.RateLimiting.RateLimitWindow", b =>

@@ -36,10 +36,13 @@ internal static class AccountSetup
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Tokens.EmailConfirmationTokenProvider = EmailConfirmationTokenProvider.ProviderName;
+                // Each authenticator code signs in once (SingleUseAuthenticatorTokenProvider).
+                options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<EmailConfirmationTokenProvider>(EmailConfirmationTokenProvider.ProviderName)
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName)
             .AddPasswordValidator<WeakPasswordValidator>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
@@ -50,14 +53,20 @@ internal static class AccountSetup
         services.Configure<SecurityStampValidatorOptions>(options =>
             options.ValidationInterval = builder.Configuration.GetValue("Accounts:SessionCheckInterval", TimeSpan.Zero));
 
+        services.AddSingleton(provider => new Sessions.Lifetime(
+            provider.GetRequiredService<IConfiguration>().GetValue("Accounts:SessionAbsoluteLifetime", Sessions.DefaultAbsoluteLifetime)));
+        services.AddHostedService<EndedSessionCleanup>();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/akun/masuk";
             options.LogoutPath = "/akun/keluar";
             options.AccessDeniedPath = "/galat/403";
             options.ReturnUrlParameter = "kembali";
+            // Eight hours without a request end a session, and twelve from sign-in end it however
+            // busy it is (Sessions), as does logging out, on every copy of the cookie.
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            Sessions.Configure(options);
             options.Cookie.Name = "melokal.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
@@ -93,6 +102,8 @@ internal static class AccountSetup
         });
 
         services.AddScoped<AccountEmails>();
+        services.AddScoped<UnknownAccountLogIns>();
+        services.AddScoped<TwoFactorEnrolmentLinks>();
         services.AddSingleton<IAuthorizationHandler, TwoFactorRequirementHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorSetupRedirect>();
     }

@@ -19,7 +19,9 @@ public static class RateLimitBuckets
 {
     /// Log-in POSTs per client address.
     public const string LogIn = "log-in";
-    /// Log-in POSTs per e-mail address (its hash), whatever address they come from.
+    /// Failed log-ins per e-mail address (its hash), whatever address they come from. Successes
+    /// are not counted, and past the limit attempts are slowed, not refused: see
+    /// <see cref="RateLimitOptions.LogInDelayFor"/>.
     public const string LogInAccount = "log-in-account";
     /// Second-step codes (authenticator or recovery) per client address.
     public const string TwoFactor = "two-factor";
@@ -60,6 +62,25 @@ public sealed class RateLimitOptions
 
     /// Off only where every client shares one address on purpose (the test suite's shared site).
     public bool Enabled { get; set; } = true;
+
+    /// Past the per-account limit of failed log-ins, each attempt waits this long before its
+    /// password is checked, doubled for every further failure, up to <see cref="LogInDelayMax"/>.
+    public TimeSpan LogInDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan LogInDelayMax { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// Growing delays rather than a refusal: whoever sends wrong passwords for someone else's
+    /// address cannot keep them out, only slow every attempt, theirs included.
+    public TimeSpan LogInDelayFor(RateLimitDecision failures)
+    {
+        if (failures.Hits < failures.PermitLimit)
+        {
+            return TimeSpan.Zero;
+        }
+        var doublings = Math.Min(failures.Hits - failures.PermitLimit, 20);
+        var delay = LogInDelay * Math.Pow(2, doublings);
+        return delay < LogInDelayMax ? delay : LogInDelayMax;
+    }
 
     /// Rules by bucket; a bucket missing here uses its default.
     public Dictionary<string, RateLimitRule> Rules { get; } = new(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 
 namespace LocalProducts.Web.Pages.Account;
@@ -112,7 +113,8 @@ public sealed class AccountMailCommand(UserManager<AppUser> users, AccountEmails
 /// Sets a new password from a reset link. The reset changes the security stamp, which ends every
 /// session of the account and spends the link; a lock-out from failed attempts is lifted, since
 /// whoever holds the mailbox holds the account.
-public sealed class ResetPasswordCommand(UserManager<AppUser> users, IdentityErrorDescriber errors, ILogger<ResetPasswordCommand> logger)
+public sealed class ResetPasswordCommand(
+    UserManager<AppUser> users, PostgresRateLimiter limiter, IdentityErrorDescriber errors, ILogger<ResetPasswordCommand> logger)
 {
     public async Task<IdentityResult> RunAsync(Guid userId, string? code, string password)
     {
@@ -132,6 +134,9 @@ public sealed class ResetPasswordCommand(UserManager<AppUser> users, IdentityErr
             await users.SetLockoutEndDateAsync(user, null);
         }
         await users.ResetAccessFailedCountAsync(user);
+        // Whoever opened the link from the mailbox is the owner: the failed log-ins others sent
+        // for this address no longer slow them.
+        await limiter.ClearAsync(RateLimitBuckets.LogInAccount, RateLimitKeys.ForEmail(user.Email ?? ""), CancellationToken.None);
         logger.LogInformation("User {UserId} set a new password from a reset link", user.Id);
         return result;
     }

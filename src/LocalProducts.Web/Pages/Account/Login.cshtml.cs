@@ -1,20 +1,24 @@
 using System.ComponentModel.DataAnnotations;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.Accounts;
 using LocalProducts.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace LocalProducts.Web.Pages.Account;
 
-/// Log-in for staff and IKM owners. Failures count towards Identity's lockout; the message never
-/// says whether the e-mail exists. Limited per client address (the filter) and per account (here),
-/// across all instances.
+/// Log-in for staff and IKM owners. Failures count towards Identity's lockout; neither the message
+/// nor the time taken says whether the e-mail exists. Limited per client address (the filter) and
+/// failures per account (here), across all instances.
 [RateLimitPosts(RateLimitBuckets.LogIn)]
 public sealed class LoginModel(
     SignInManager<AppUser> signIn,
     PostgresRateLimiter limiter,
+    IOptionsMonitor<RateLimitOptions> rateLimits,
+    UnknownAccountLogIns unknownAccounts,
     IStringLocalizer<SharedResource> text,
     TimeProvider clock,
     ILogger<LoginModel> logger) : PageModel
@@ -46,16 +50,26 @@ public sealed class LoginModel(
         }
 
         var email = Input.Email.Trim();
-        var perAccount = await limiter.HitAsync(RateLimitBuckets.LogInAccount, RateLimitKeys.ForEmail(email), HttpContext.RequestAborted);
-        if (!perAccount.Allowed)
+        var accountKey = RateLimitKeys.ForEmail(email);
+        var cancellationToken = HttpContext.RequestAborted;
+        // Only failures count against the address, and past its limit every attempt waits longer
+        // instead of being refused: strangers sending wrong passwords cannot keep the owner out.
+        var failures = await limiter.PeekAsync(RateLimitBuckets.LogInAccount, accountKey, cancellationToken);
+        var delay = rateLimits.CurrentValue.LogInDelayFor(failures);
+        if (delay > TimeSpan.Zero)
         {
-            logger.LogWarning("Rate limit {Bucket} reached for one account", RateLimitBuckets.LogInAccount);
-            return RateLimitResponse.Page(this, perAccount, text, clock);
+            logger.LogWarning("Rate limit {Bucket} reached for one account; slowing its log-ins", RateLimitBuckets.LogInAccount);
+            await Task.Delay(delay, clock, cancellationToken);
         }
 
         var user = await signIn.UserManager.FindByEmailAsync(email);
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+        // Identity refuses a locked account before it checks any password; then one is checked
+        // below, so that every attempt costs one password hash.
+        var lockedBefore = user is not null && await signIn.UserManager.IsLockedOutAsync(user);
+        // An unknown address costs a password hash and locks like an account, so that neither the
+        // time taken nor the messages below say whether it exists.
+        var result = user is null ? await unknownAccounts.SignInAsync(email, Input.Password, cancellationToken)
+            : lockedBefore ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut
             : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
@@ -68,11 +82,24 @@ public sealed class LoginModel(
         }
         if (result.IsLockedOut)
         {
-            logger.LogWarning("Log-in refused: user {UserId} is locked out", user!.Id);
-            ModelState.AddModelError(string.Empty, user.LockoutEnd >= AppUser.LockedUntilLifted
-                ? text["Akun ini dikunci oleh admin. Hubungi admin Melokal di kementerian."]
-                : text["Terlalu banyak percobaan gagal. Akun dikunci sementara; coba lagi dalam 15 menit, atau atur ulang kata sandi."]);
-            return Page();
+            // That an admin locked the account is said only to someone who knows its password.
+            if (user?.LockoutEnd >= AppUser.LockedUntilLifted)
+            {
+                if (await signIn.UserManager.CheckPasswordAsync(user!, Input.Password))
+                {
+                    logger.LogWarning("Log-in refused: user {UserId} is locked by an admin", user!.Id);
+                    ModelState.AddModelError(string.Empty, text["Akun ini dikunci oleh admin. Hubungi admin Melokal di kementerian."]);
+                    return Page();
+                }
+                logger.LogInformation("Log-in failed");
+                return await FailedAsync(accountKey, text["E-mail atau kata sandi salah."]);
+            }
+            if (lockedBefore)
+            {
+                unknownAccounts.CheckDummyPassword(Input.Password);
+            }
+            logger.LogWarning("Log-in refused: the account is locked out");
+            return await FailedAsync(accountKey, text["Terlalu banyak percobaan gagal. Akun dikunci sementara; coba lagi dalam 15 menit, atau atur ulang kata sandi."]);
         }
         // Not allowed = e-mail not confirmed. Identity says so before it checks the password; say it
         // only to someone who knows the password, so the message reveals nothing to others.
@@ -86,10 +113,27 @@ public sealed class LoginModel(
             }
             // Identity does not count this failure itself; count it, so guessing still locks.
             await signIn.UserManager.AccessFailedAsync(user!);
+            if (await signIn.UserManager.IsLockedOutAsync(user!))
+            {
+                return await FailedAsync(accountKey, text["Terlalu banyak percobaan gagal. Akun dikunci sementara; coba lagi dalam 15 menit, atau atur ulang kata sandi."]);
+            }
         }
 
         logger.LogInformation("Log-in failed");
-        ModelState.AddModelError(string.Empty, text["E-mail atau kata sandi salah."]);
+        return await FailedAsync(accountKey, text["E-mail atau kata sandi salah."]);
+    }
+
+    /// A failed attempt counts against the address; over the limit the answer is HTTP 429, the
+    /// same for every address, whether it has an account or not.
+    private async Task<IActionResult> FailedAsync(string accountKey, string message)
+    {
+        var counted = await limiter.HitAsync(RateLimitBuckets.LogInAccount, accountKey, HttpContext.RequestAborted);
+        if (!counted.Allowed)
+        {
+            logger.LogWarning("Rate limit {Bucket} reached for one account", RateLimitBuckets.LogInAccount);
+            return RateLimitResponse.Page(this, counted, text, clock);
+        }
+        ModelState.AddModelError(string.Empty, message);
         return Page();
     }
 

@@ -81,8 +81,12 @@ public sealed class TwoFactorTests(SiteFixture site) : IClassFixture<SiteFixture
         var admin = await client.GetAsync("/admin");
 
         Accounts.AssertRedirectsTo(admin, "/akun/dua-langkah?wajib=1&kembali=%2Fadmin");
-        var setup = await client.GetPageAsync(admin.Headers.Location!.OriginalString);
-        Assert.Contains("wajib mengaktifkan verifikasi dua langkah", setup.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        var asked = await client.GetPageAsync(admin.Headers.Location!.OriginalString);
+        Assert.Contains("wajib mengaktifkan verifikasi dua langkah", asked.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        // Staff set it up with an admin's one-time link (issuing it ends their session).
+        var link = await PageForms.IssueEnrolmentLinkAsync(site.Factory, email);
+        Accounts.AssertRedirectsTo(await Accounts.PostLogInAsync(client, email, Accounts.GoodPassword), "/admin");
+        var setup = await client.GetPageAsync($"{admin.Headers.Location!.OriginalString}&undangan={link}");
         var key = setup.QuerySelector("#authenticator-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal);
         var enabled = await client.SubmitAsync(setup, "#enable-form", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
         Assert.Equal("/admin", (await SiteFixture.ParseAsync(enabled)).QuerySelector("main a.button")!.GetAttribute("href"));

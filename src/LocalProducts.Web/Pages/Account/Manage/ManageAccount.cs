@@ -57,10 +57,26 @@ public sealed class ManageAccountCommand(UserManager<AppUser> users, SignInManag
 
 public sealed record AuthenticatorSetup(string FormattedKey, string Key, string QrCodeDataUri);
 
-/// Two-factor sign-in with an authenticator app: set up, turn off, new recovery codes.
-public sealed class TwoFactorCommand(UserManager<AppUser> users, SignInManager<AppUser> signIn, ILogger<TwoFactorCommand> logger)
+/// Two-factor sign-in with an authenticator app: set up, turn off, new recovery codes. Staff and
+/// admins set it up only with a one-time link from an admin (TwoFactorEnrolmentLinks).
+public sealed class TwoFactorCommand(
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, TwoFactorEnrolmentLinks links, ILogger<TwoFactorCommand> logger)
 {
     public const int RecoveryCodeCount = 10;
+
+    public enum EnableOutcome
+    {
+        Enabled,
+        WrongCode,
+        /// Staff or admin without a valid link from an admin (or it was just spent elsewhere).
+        LinkRefused,
+    }
+
+    public sealed record EnableResult(EnableOutcome Outcome, IReadOnlyList<string> RecoveryCodes);
+
+    /// Whether this person may see a key and set up now: anyone but staff and admins, and those
+    /// with a valid link.
+    public async Task<bool> MayEnrolAsync(AppUser user, string? link) => !await links.IsRequiredAsync(user) || links.IsValid(user, link);
 
     /// The key to scan. A key made earlier and not yet confirmed is shown again, so reloading the
     /// page does not undo a scan. Making a key changes the security stamp: sign in again at once.
@@ -77,22 +93,40 @@ public sealed class TwoFactorCommand(UserManager<AppUser> users, SignInManager<A
         return new AuthenticatorSetup(TwoFactorCodes.FormatKey(key), key, TwoFactorCodes.QrCodeDataUri(uri));
     }
 
-    /// Turns two-factor sign-in on when the code matches the app, and returns the recovery codes
-    /// (shown once); null when the code is wrong.
-    public async Task<IReadOnlyList<string>?> EnableAsync(AppUser user, string code)
+    /// Turns two-factor sign-in on when the code matches the app (and, for staff and admins, the
+    /// link is valid, which this spends), with the recovery codes to show once.
+    public async Task<EnableResult> EnableAsync(AppUser user, string code, string? link)
     {
-        var normalized = TwoFactorCodes.Normalize(code);
-        if (!TwoFactorCodes.IsAuthenticatorCode(normalized)
-            || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, normalized))
+        var linkRequired = await links.IsRequiredAsync(user);
+        if (linkRequired && !links.IsValid(user, link))
         {
-            return null;
+            return new EnableResult(EnableOutcome.LinkRefused, []);
+        }
+        var normalized = TwoFactorCodes.Normalize(code);
+        // Identity's own check, which does not spend the code's time step: confirming the set-up
+        // proves the app has the key; it is not a log-in.
+        if (!TwoFactorCodes.IsAuthenticatorCode(normalized)
+            || !await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, normalized))
+        {
+            return new EnableResult(EnableOutcome.WrongCode, []);
+        }
+        if (linkRequired && !await links.SpendAsync(user, link))
+        {
+            return new EnableResult(EnableOutcome.LinkRefused, []);
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
         // The cookie now says two-factor is on (staff pages need that).
         await signIn.RefreshSignInAsync(user);
-        logger.LogInformation("User {UserId} turned on two-factor sign-in", user.Id);
-        return [.. codes ?? []];
+        if (linkRequired)
+        {
+            logger.LogInformation("User {UserId} turned on two-factor sign-in with an admin's link", user.Id);
+        }
+        else
+        {
+            logger.LogInformation("User {UserId} turned on two-factor sign-in", user.Id);
+        }
+        return new EnableResult(EnableOutcome.Enabled, [.. codes ?? []]);
     }
 
     public async Task<IReadOnlyList<string>> NewRecoveryCodesAsync(AppUser user)

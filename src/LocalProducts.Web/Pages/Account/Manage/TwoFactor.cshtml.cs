@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,8 @@ namespace LocalProducts.Web.Pages.Account.Manage;
 
 /// Two-factor sign-in with an authenticator app: scan the QR code (or type the key), confirm with
 /// a code, keep the recovery codes, shown once. Staff and admins are sent here (wajib=1) until
-/// they have set it up, and may not turn it off.
+/// they have set it up, and may not turn it off; they see a key only when they come with a valid
+/// one-time link from an admin (undangan=…).
 public sealed class TwoFactorModel(UserManager<AppUser> users, AccountQuery account, TwoFactorCommand twoFactor, IStringLocalizer<SharedResource> text)
     : PageModel
 {
@@ -36,6 +38,13 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, AccountQuery acco
     [BindProperty(SupportsGet = true, Name = "pesan")]
     public string? Message { get; set; }
 
+    /// The one-time set-up link's token, for staff and admins.
+    [BindProperty(SupportsGet = true, Name = TwoFactorEnrolmentLinks.QueryName)]
+    public string? EnrolmentLink { get; set; }
+
+    /// Set when a member of staff came without a valid link: no key is shown.
+    public bool NeedsEnrolmentLink { get; private set; }
+
     public string ContinueUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/akun";
 
     public async Task<IActionResult> OnGetAsync()
@@ -46,7 +55,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, AccountQuery acco
         }
         if (!user.TwoFactorEnabled)
         {
-            Setup = await twoFactor.SetupAsync(user);
+            await ShowSetupAsync(user);
         }
         return Page();
     }
@@ -64,16 +73,39 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, AccountQuery acco
         }
         if (ModelState.IsValid)
         {
-            RecoveryCodes = await twoFactor.EnableAsync(user, Input.Code);
-            if (RecoveryCodes is not null)
+            var result = await twoFactor.EnableAsync(user, Input.Code, EnrolmentLink);
+            switch (result.Outcome)
             {
-                View = (await account.RunAsync(User))!;
-                return Page();
+                case TwoFactorCommand.EnableOutcome.Enabled:
+                    RecoveryCodes = result.RecoveryCodes;
+                    View = (await account.RunAsync(User))!;
+                    return Page();
+                case TwoFactorCommand.EnableOutcome.LinkRefused:
+                    NeedsEnrolmentLink = true;
+                    Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Page();
+                default:
+                    ModelState.AddModelError("Input.Code", text["Kode salah atau sudah tidak berlaku. Periksa jam ponsel Anda, lalu coba kode yang baru."]);
+                    break;
             }
-            ModelState.AddModelError("Input.Code", text["Kode salah atau sudah tidak berlaku. Periksa jam ponsel Anda, lalu coba kode yang baru."]);
+        }
+        if (!await ShowSetupAsync(user))
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+        return Page();
+    }
+
+    /// The key to scan, for those allowed to enrol now; false (no key) for staff without a link.
+    private async Task<bool> ShowSetupAsync(AppUser user)
+    {
+        if (!await twoFactor.MayEnrolAsync(user, EnrolmentLink))
+        {
+            NeedsEnrolmentLink = true;
+            return false;
         }
         Setup = await twoFactor.SetupAsync(user);
-        return Page();
+        return true;
     }
 
     public async Task<IActionResult> OnPostRecoveryCodesAsync()

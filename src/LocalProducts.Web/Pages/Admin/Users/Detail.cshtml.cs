@@ -1,4 +1,5 @@
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,6 +38,29 @@ public sealed class DetailModel(UserListQuery query, UserAdminCommand admin, Use
 
     public Task<IActionResult> OnPostResetTwoFactorAsync(Guid id, CancellationToken cancellationToken) =>
         RunAsync(id, adminId => admin.ResetTwoFactorAsync(adminId, id), "dua-langkah-direset", cancellationToken);
+
+    /// The one-time two-factor set-up link just issued: shown on this response only.
+    public string? EnrolmentLink { get; private set; }
+
+    public async Task<IActionResult> OnPostEnrolmentLinkAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var (result, token) = await admin.IssueTwoFactorLinkAsync(Guid.Parse(users.GetUserId(User)!), id);
+        if (result.Status == CommandStatus.NotFound || !await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        Message = null;
+        if (token is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            ModelState.AddResult(result);
+            return Page();
+        }
+        // The link is a key to the account until it is used: kept out of every cache.
+        Response.Headers.CacheControl = "no-store";
+        EnrolmentLink = SiteText.AbsoluteUrl(HttpContext, $"/akun/dua-langkah?{TwoFactorEnrolmentLinks.QueryName}={token}");
+        return Page();
+    }
 
     public string? MessageText => Message switch
     {

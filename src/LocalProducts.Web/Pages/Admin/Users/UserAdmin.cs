@@ -1,5 +1,6 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.Accounts;
 using LocalProducts.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +74,8 @@ public sealed class UserListQuery(AppDbContext db)
 /// What an admin does to accounts. Each change also changes the account's security stamp, so the
 /// person's open sessions pick it up on their next request (a lock or a role taken away ends
 /// them). Every action goes into the audit log (who, when, what) and the log, with ids only.
-public sealed class UserAdminCommand(UserManager<AppUser> users, AuditLog audit, IStringLocalizer<SharedResource> text, ILogger<UserAdminCommand> logger)
+public sealed class UserAdminCommand(
+    UserManager<AppUser> users, TwoFactorEnrolmentLinks enrolmentLinks, AuditLog audit, IStringLocalizer<SharedResource> text, ILogger<UserAdminCommand> logger)
 {
     private CommandResult UnknownRole => CommandResult.Invalid("", text["Peran itu tidak dikenal."]);
 
@@ -183,5 +185,24 @@ public sealed class UserAdminCommand(UserManager<AppUser> users, AuditLog audit,
         await AuditAsync(adminId, AuditActions.TwoFactorReset, userId);
         logger.LogInformation("Admin {AdminId} reset two-factor sign-in of user {UserId}", adminId, userId);
         return CommandResult.Saved();
+    }
+
+    /// A one-time link to set up two-factor sign-in, for the admin to hand to the person (staff
+    /// and admins can set it up no other way). Returned once, never stored in clear; a new link
+    /// replaces the last, and the account's sessions end.
+    public async Task<(CommandResult Result, string? Token)> IssueTwoFactorLinkAsync(Guid adminId, Guid userId)
+    {
+        if (await users.FindByIdAsync(userId.ToString()) is not { } user)
+        {
+            return (CommandResult.NotFound, null);
+        }
+        if (user.TwoFactorEnabled)
+        {
+            return (CommandResult.Invalid("", text["Akun ini sudah memakai verifikasi dua langkah."]), null);
+        }
+        var token = await enrolmentLinks.IssueAsync(user);
+        await AuditAsync(adminId, AuditActions.TwoFactorLinkIssued, userId);
+        logger.LogInformation("Admin {AdminId} issued a two-factor set-up link for user {UserId}", adminId, userId);
+        return (CommandResult.Saved(), token);
     }
 }
