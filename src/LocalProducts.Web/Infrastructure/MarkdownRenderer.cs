@@ -5,7 +5,8 @@ using Markdig;
 namespace LocalProducts.Web.Infrastructure;
 
 /// Markdown written by owners and staff, turned into HTML that is safe to show: no script, no
-/// event handlers, no javascript: links, images only from the site itself.
+/// event handlers, no javascript: links, links that leave the site nofollow, images only from the
+/// site's media store.
 public sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()

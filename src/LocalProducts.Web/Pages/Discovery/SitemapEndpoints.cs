@@ -14,8 +14,9 @@ namespace LocalProducts.Web.Pages.Discovery;
 public static class SitemapEndpoints
 {
     public const int UrlsPerSitemap = 10_000;
-    // Page numbers are checked by the route: at or below 0 the offset would be negative, and far
-    // above a billion addresses it would overflow; either way PostgreSQL refused it with a 500.
+    /// Page numbers are checked by the route (404 outside): at or below 0 the offset was negative,
+    /// and past a billion addresses it overflowed; either way PostgreSQL refused it with a 500.
+    private const string PageNumber = "{page:int:range(1,100000)}";
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     public static void MapDiscovery(this IEndpointRouteBuilder app)
@@ -53,7 +54,7 @@ public static class SitemapEndpoints
             });
         }).CacheOutput(SiteSetup.CatalogueCachePolicy);
 
-        app.MapGet("/sitemap/produk-{page:int:range(1,100000)}.xml", async (int page, HttpContext context, AppDbContext db, CancellationToken cancellationToken) =>
+        app.MapGet("/sitemap/produk-" + PageNumber + ".xml", async (int page, HttpContext context, AppDbContext db, CancellationToken cancellationToken) =>
         {
             var urls = await db.Products.AsNoTracking().Where(p => p.State == ProductState.Published)
                 .OrderBy(p => p.Id).Skip((page - 1) * UrlsPerSitemap).Take(UrlsPerSitemap)
@@ -62,7 +63,7 @@ public static class SitemapEndpoints
             return urls.Count == 0 && page > 1 ? Results.NotFound() : UrlSet(context, urls);
         }).CacheOutput(SiteSetup.CatalogueCachePolicy);
 
-        app.MapGet("/sitemap/ikm-{page:int:range(1,100000)}.xml", async (int page, HttpContext context, AppDbContext db, CancellationToken cancellationToken) =>
+        app.MapGet("/sitemap/ikm-" + PageNumber + ".xml", async (int page, HttpContext context, AppDbContext db, CancellationToken cancellationToken) =>
         {
             var urls = await db.Ikms.AsNoTracking().Where(i => i.Verification == VerificationState.Verified)
                 .OrderBy(i => i.Id).Skip((page - 1) * UrlsPerSitemap).Take(UrlsPerSitemap)
