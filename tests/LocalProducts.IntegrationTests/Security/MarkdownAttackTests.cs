@@ -1,7 +1,10 @@
 using LocalProducts.IntegrationTests.Pages.Dashboard;
+using LocalProducts.Tests;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalProducts.IntegrationTests.Security;
@@ -100,6 +103,26 @@ public sealed class MarkdownAttackTests(SiteFixture site) : IClassFixture<SiteFi
 
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         Assert.Null(await QueryAsync(db => db.Campaigns.Where(c => c.Slug == slug).Select(c => c.BannerPath).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Migration_DropsHeroPathsOutsideTheMediaStore_SavedBeforeTheCheck()
+    {
+        await using var empty = await TestDatabase.CreateEmptyAsync();
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        AppDbContext.Configure(options, empty.ConnectionString);
+        await using var db = new AppDbContext(options.Options);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("20261205122808_SearchSqlInFiles");
+        db.Posts.AddRange(
+            new Post { Slug = "lama-nakal", Title = "Lama", Body = "Isi.", HeroImagePath = "/\t/evil.example/foto.jpg", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow },
+            new Post { Slug = "lama-baik", Title = "Lama", Body = "Isi.", HeroImagePath = MediaImage, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+
+        await migrator.MigrateAsync();
+
+        var paths = await db.Posts.AsNoTracking().OrderBy(p => p.Slug).Select(p => p.HeroImagePath).ToListAsync();
+        Assert.Equal([MediaImage, null], paths);
     }
 
     private async Task<string> PublishedPostAsync(string body)

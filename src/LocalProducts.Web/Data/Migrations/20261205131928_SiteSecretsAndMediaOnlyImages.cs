@@ -5,9 +5,10 @@
 namespace LocalProducts.Web.Data.Migrations
 {
     /// <summary>
-    /// The table of the site's secrets (the address-hash key, encrypted by the key ring), and the
-    /// product descriptions rendered before pictures came only from /media and every link that
-    /// leaves the site was nofollow: emptied, so the start-up renders them again.
+    /// The table of the site's secrets (the address-hash key, encrypted by the key ring). Product
+    /// descriptions rendered before pictures came only from /media and every link that leaves the
+    /// site was nofollow are emptied, so the start-up renders them again; picture paths of posts
+    /// and campaigns outside /media are dropped.
     /// </summary>
     public partial class SiteSecretsAndMediaOnlyImages : Migration
     {
@@ -27,6 +28,11 @@ namespace LocalProducts.Web.Data.Migrations
                 });
 
             migrationBuilder.Sql("UPDATE products SET description_html = NULL WHERE description_html LIKE '%<img%' OR description_html LIKE '%<a %'");
+            // Pictures of posts and campaigns saved before only /media paths were taken (MediaUrls.IsMediaPath).
+            foreach (var (table, column) in new[] { ("posts", "hero_image_path"), ("post_revisions", "hero_image_path"), ("campaigns", "banner_path") })
+            {
+                migrationBuilder.Sql($"UPDATE {table} SET {column} = NULL WHERE {column} !~ '^/media/[A-Za-z0-9_./-]+$' OR {column} LIKE '%..%' OR {column} LIKE '%//%'");
+            }
         }
 
         /// <inheritdoc />
