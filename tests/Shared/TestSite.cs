@@ -22,6 +22,7 @@ public static class TestCluster
 
     public static EmbeddedPostgres Server => _server.Value;
 
+    /// As the site connects: the owner role, without superuser rights.
     public static string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(Server.ConnectionString) { Database = database }.ConnectionString;
 
@@ -29,11 +30,11 @@ public static class TestCluster
     /// seeds), then it is closed to connections so that it can be copied.
     public static Task TemplateAsync() => _template.Value;
 
-    /// Runs one statement on the maintenance database. Not pooled: a pooled idle connection would
-    /// stay open and count as a user of whatever it last touched.
+    /// Runs one statement on the maintenance database, as the superuser. Not pooled: a pooled idle
+    /// connection would stay open and count as a user of whatever it last touched.
     public static async Task ExecuteAsync(string sql)
     {
-        var admin = new NpgsqlConnectionStringBuilder(ConnectionStringFor("postgres")) { Pooling = false }.ConnectionString;
+        var admin = new NpgsqlConnectionStringBuilder(Server.AdminConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
         await using var connection = new NpgsqlConnection(admin);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
@@ -85,7 +86,7 @@ public static class TestCluster
 
     private static async Task CreateTemplateAsync()
     {
-        await ExecuteAsync($"CREATE DATABASE {TemplateName}");
+        await ExecuteAsync($"CREATE DATABASE {TemplateName} OWNER {EmbeddedPostgres.OwnerRole}");
         NpgsqlDataSource dataSource;
         await using (var factory = new MelokalFactory(ConnectionStringFor(TemplateName)))
         {
@@ -121,7 +122,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await TestCluster.TemplateAsync();
         var database = new TestDatabase(NewName());
-        await TestCluster.ExecuteAsync($"CREATE DATABASE {database.Name} TEMPLATE {TestCluster.TemplateName}");
+        await TestCluster.ExecuteAsync($"CREATE DATABASE {database.Name} TEMPLATE {TestCluster.TemplateName} OWNER {EmbeddedPostgres.OwnerRole}");
         return database;
     }
 
@@ -129,7 +130,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateEmptyAsync()
     {
         var database = new TestDatabase(NewName());
-        await TestCluster.ExecuteAsync($"CREATE DATABASE {database.Name}");
+        await TestCluster.ExecuteAsync($"CREATE DATABASE {database.Name} OWNER {EmbeddedPostgres.OwnerRole}");
         return database;
     }
 

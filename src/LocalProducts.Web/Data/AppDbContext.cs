@@ -1,5 +1,6 @@
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Infrastructure;
+using LocalProducts.Web.Infrastructure.ClientAddresses;
 using LocalProducts.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -39,6 +40,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OutboundClickDay> OutboundClicks => Set<OutboundClickDay>();
     /// Rate-limit counters shared by every instance (PostgresRateLimiter).
     public DbSet<RateLimitWindow> RateLimitWindows => Set<RateLimitWindow>();
+    /// Secrets of the site encrypted by the key ring (AddressHasher's key).
+    public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     /// Sessions ended by logging out, refused even from a copied cookie (Sessions).
     public DbSet<Infrastructure.Accounts.EndedSession> EndedSessions => Set<Infrastructure.Accounts.EndedSession>();

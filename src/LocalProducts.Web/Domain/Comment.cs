@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -31,7 +30,8 @@ public sealed partial class Comment
     public string? EmailKey { get; private set; }
     public required string Text { get; set; }
     public CommentState State { get; set; } = CommentState.Pending;
-    /// A one-way hash of the sender's address and the day: enough to limit floods, not to trace anyone.
+    /// A keyed hash of the sender's address (IPv6 by its /64) and the day (AddressHasher): enough
+    /// to limit floods, not to trace anyone.
     public required string AddressHash { get; init; }
     public int Reports { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
@@ -58,9 +58,6 @@ public sealed partial class Comment
             Reports = 0;
         }
     }
-
-    public static string HashAddress(string? address, DateOnly day) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"melokal-comment|{address ?? "unknown"}|{day:O}")));
 
     /// The text as HTML: always encoded, paragraphs and line breaks kept; web addresses become
     /// links only once staff have approved the comment (and then marked nofollow, ugc).

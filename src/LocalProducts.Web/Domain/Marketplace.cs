@@ -29,15 +29,29 @@ public static class Marketplaces
     };
 
     /// Only https links on the platform's own domain (or a subdomain of it) are accepted.
-    public static bool IsShopUrl(Marketplace marketplace, string? url)
+    public static bool IsShopUrl(Marketplace marketplace, string? url) => NormaliseShopUrl(marketplace, url) is not null;
+
+    /// The address as it is stored and sent in the redirect's Location header: https on the
+    /// platform's own domain, in plain ASCII (host in punycode, the rest percent-encoded, as
+    /// Uri.AbsoluteUri writes it). Null when it is not such an address, or when it carries a
+    /// control character or a line separator: a line break or a non-ASCII character in a Location
+    /// header made the redirect fail with a 500.
+    public static string? NormaliseShopUrl(Marketplace marketplace, string? url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps
+        var trimmed = url?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029')
+            || !Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps
             || !string.IsNullOrEmpty(uri.UserInfo) || !uri.IsDefaultPort)
         {
-            return false;
+            return null;
         }
         var host = uri.IdnHost.ToLowerInvariant();
-        return _hosts[marketplace].Any(allowed => host == allowed || host.EndsWith("." + allowed, StringComparison.Ordinal));
+        if (!_hosts[marketplace].Any(allowed => host == allowed || host.EndsWith("." + allowed, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+        var normalised = "https://" + host + uri.PathAndQuery + uri.Fragment;
+        return normalised.All(c => char.IsAscii(c) && !char.IsControl(c)) ? normalised : null;
     }
 }
 

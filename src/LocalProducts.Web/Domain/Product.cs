@@ -83,14 +83,14 @@ public sealed class Product
 
     public void AddCertification(Certification certification) => _certifications.Add(certification);
 
-    public void AddMarketplaceLink(Marketplace platform, string url)
-    {
-        if (!Marketplaces.IsShopUrl(platform, url))
-        {
-            throw new ArgumentException($"Not an https link on {platform}.", nameof(url));
-        }
-        _marketplaceLinks.Add(new MarketplaceLink { Platform = platform, Url = url });
-    }
+    public void AddMarketplaceLink(Marketplace platform, string url) =>
+        _marketplaceLinks.Add(new MarketplaceLink { Platform = platform, Url = ShopUrl(platform, url) });
+
+    /// Links are kept in their normalised form (<see cref="Marketplaces.NormaliseShopUrl"/>).
+    public void ChangeMarketplaceLink(MarketplaceLink link, string url) => link.Url = ShopUrl(link.Platform, url);
+
+    private static string ShopUrl(Marketplace platform, string url) =>
+        Marketplaces.NormaliseShopUrl(platform, url) ?? throw new ArgumentException($"Not an https link on {platform}.", nameof(url));
 
     /// Adds an uploaded photo after the others; the first photo is the one cards show.
     public ProductImage AddImage(Guid imageId, string? altText)

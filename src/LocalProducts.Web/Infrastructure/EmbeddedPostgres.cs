@@ -9,7 +9,7 @@ namespace LocalProducts.Web.Infrastructure;
 /// Where an embedded cluster lives and how it runs.
 public sealed record EmbeddedPostgresOptions
 {
-    /// Folder holding the cluster (data/), its password and its log. Created on first run.
+    /// Folder holding the cluster (data/), its passwords and its log. Created on first run.
     public required string RootDirectory { get; init; }
     /// Folder with initdb and pg_ctl; found under /usr/lib/postgresql/*/bin when null.
     public string? BinDirectory { get; init; }
@@ -31,35 +31,53 @@ public sealed class EmbeddedPostgresUnavailableException(string message, Excepti
 /// A private PostgreSQL cluster that the application creates, starts and stops itself, made with
 /// the machine's own server binaries. Used when no connection string is configured, and by the
 /// integration tests. initdb refuses to run as root, so as root every server binary runs as the
-/// postgres user through runuser.
+/// postgres user through runuser. The site connects as <see cref="OwnerRole"/>, the owner of its
+/// database without superuser rights: a flaw in the site cannot reach the server's files or
+/// programs (COPY … TO PROGRAM) nor other databases. The superuser only sets the cluster up.
 public sealed class EmbeddedPostgres : IDisposable
 {
-    private const string SuperUser = "melokal";
+    /// The login role the site uses; it owns the site's database.
+    public const string OwnerRole = "melokal";
+    private const string SuperUser = "postgres";
+    /// Clusters made before the owner role had their superuser named melokal, which cannot lose
+    /// its rights; they keep running as before until the folder is made afresh.
+    private const string LegacySuperUser = "melokal";
     private static readonly TimeSpan _commandTimeout = TimeSpan.FromSeconds(90);
 
     private readonly EmbeddedPostgresOptions _options;
     private readonly string _binDirectory;
     private readonly bool _runAsPostgresUser;
+    private readonly string? _ownerPassword;
     private bool _stopped;
 
-    private EmbeddedPostgres(EmbeddedPostgresOptions options, string binDirectory, int port, string password)
+    private EmbeddedPostgres(EmbeddedPostgresOptions options, string binDirectory, int port, string superUser, string password, string? ownerPassword)
     {
         _options = options;
         _binDirectory = binDirectory;
         _runAsPostgresUser = Environment.IsPrivilegedProcess;
+        _ownerPassword = ownerPassword;
         Port = port;
-        ConnectionString = new NpgsqlConnectionStringBuilder
+        var admin = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
             Port = port,
-            Username = SuperUser,
+            Username = superUser,
             Password = password,
             Database = options.Database,
-        }.ConnectionString;
+        };
+        AdminConnectionString = admin.ConnectionString;
+        ConnectionString = ownerPassword is null
+            ? AdminConnectionString
+            : new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Username = OwnerRole, Password = ownerPassword }.ConnectionString;
     }
 
     public int Port { get; }
+    /// As <see cref="OwnerRole"/>: what the site uses.
     public string ConnectionString { get; }
+    /// As the superuser: for creating and dropping databases (the tests), never for the site.
+    public string AdminConnectionString { get; }
+    /// True for a cluster made before the owner role existed: the site still connects as superuser.
+    public bool RunsAsSuperuser => _ownerPassword is null;
     private string DataDirectory => Path.Combine(_options.RootDirectory, "data");
 
     /// Creates the cluster on first use, starts it (or adopts a server already running on the same
@@ -79,14 +97,16 @@ public sealed class EmbeddedPostgres : IDisposable
 
         var dataDirectory = Path.Combine(root, "data");
         var passwordFile = Path.Combine(root, "password");
+        var ownerPasswordFile = Path.Combine(root, "owner-password");
         if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
         {
-            InitializeCluster(binDirectory, dataDirectory, passwordFile, asPostgres);
+            InitializeCluster(binDirectory, dataDirectory, passwordFile, ownerPasswordFile, asPostgres);
         }
         var password = File.ReadAllText(passwordFile).Trim();
+        var ownerPassword = File.Exists(ownerPasswordFile) ? File.ReadAllText(ownerPasswordFile).Trim() : null;
 
         var port = RunningServerPort(dataDirectory) ?? StartServer(binDirectory, options, asPostgres);
-        var server = new EmbeddedPostgres(options, binDirectory, port, password);
+        var server = new EmbeddedPostgres(options, binDirectory, port, ownerPassword is null ? LegacySuperUser : SuperUser, password, ownerPassword);
         server.EnsureDatabase();
         return server;
     }
@@ -142,16 +162,20 @@ public sealed class EmbeddedPostgres : IDisposable
         }
     }
 
-    private static void InitializeCluster(string binDirectory, string dataDirectory, string passwordFile, bool asPostgres)
+    private static void InitializeCluster(string binDirectory, string dataDirectory, string passwordFile, string ownerPasswordFile, bool asPostgres)
     {
-        File.WriteAllText(passwordFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)));
-        if (asPostgres)
+        // Hex only: the owner's password is written into CREATE ROLE, which takes no parameters.
+        foreach (var file in new[] { passwordFile, ownerPasswordFile })
         {
-            Run("chown", ["postgres:postgres", passwordFile], asPostgresUser: false);
-        }
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.WriteAllText(file, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)));
+            if (asPostgres)
+            {
+                Run("chown", ["postgres:postgres", file], asPostgresUser: false);
+            }
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
         }
         if (Directory.Exists(dataDirectory))
         {
@@ -208,19 +232,46 @@ public sealed class EmbeddedPostgres : IDisposable
         return port;
     }
 
+    /// As the superuser: the owner role (its password as in the folder), and the database owned
+    /// by it, with the extensions the migrations need already made.
     private void EnsureDatabase()
     {
-        var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
-        using var connection = new NpgsqlConnection(admin);
-        connection.Open();
-        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", _options.Database);
-        if (exists.ExecuteScalar() is null)
+        var admin = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
+        using (var connection = new NpgsqlConnection(admin))
         {
-            using var create = new NpgsqlCommand($"CREATE DATABASE \"{_options.Database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
-            create.ExecuteNonQuery();
+            connection.Open();
+            if (_ownerPassword is not null)
+            {
+                if (!_ownerPassword.All(char.IsAsciiHexDigit))
+                {
+                    throw new EmbeddedPostgresUnavailableException($"The file owner-password in {_options.RootDirectory} must hold the hexadecimal password it was made with.");
+                }
+                using var roleExists = new NpgsqlCommand($"SELECT 1 FROM pg_roles WHERE rolname = '{OwnerRole}'", connection);
+                var verb = roleExists.ExecuteScalar() is null ? "CREATE" : "ALTER";
+                using var role = new NpgsqlCommand(
+                    $"{verb} ROLE {OwnerRole} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '{_ownerPassword}'", connection);
+                role.ExecuteNonQuery();
+            }
+            using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+            exists.Parameters.AddWithValue("name", _options.Database);
+            if (exists.ExecuteScalar() is null)
+            {
+                var owner = _ownerPassword is null ? "" : $" OWNER {OwnerRole}";
+                using var create = new NpgsqlCommand($"CREATE DATABASE {Quoted(_options.Database)}{owner}", connection);
+                create.ExecuteNonQuery();
+            }
+        }
+        if (_options.Database != "postgres")
+        {
+            // pg_trgm is a trusted extension (an owner may create it), except on old servers.
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Pooling = false }.ConnectionString);
+            connection.Open();
+            using var extension = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_trgm", connection);
+            extension.ExecuteNonQuery();
         }
     }
+
+    private static string Quoted(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static int FreeLoopbackPort()
     {

@@ -1,10 +1,12 @@
 using Ganss.Xss;
+using LocalProducts.Web.Infrastructure.Images;
 using Markdig;
 
 namespace LocalProducts.Web.Infrastructure;
 
 /// Markdown written by owners and staff, turned into HTML that is safe to show: no script, no
-/// event handlers, no javascript: links, images only from the site itself.
+/// event handlers, no javascript: links, links that leave the site nofollow, images only from the
+/// site's media store.
 public sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
@@ -24,6 +26,14 @@ public sealed class MarkdownRenderer
     public string ToPlainText(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : Markdown.ToPlainText(markdown, _pipeline).Trim();
 
+    /// A path or fragment on this site: "/produk", "#bagian", not "//host", "/\\host" or "https:…".
+    private static bool IsOnSite(string? href)
+    {
+        var address = new string((href ?? "").Where(c => c is not ('\t' or '\n' or '\r')).ToArray()).Trim();
+        return address.StartsWith('#')
+            || (address.StartsWith('/') && !(address.Length > 1 && address[1] is '/' or '\\'));
+    }
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var options = new HtmlSanitizerOptions
@@ -40,17 +50,18 @@ public sealed class MarkdownRenderer
         var sanitizer = new HtmlSanitizer(options);
         sanitizer.FilterUrl += (_, e) =>
         {
-            // Images only from the site's own uploads; links anywhere over http(s).
-            if (e.Tag.TagName.Equals("IMG", StringComparison.OrdinalIgnoreCase)
-                && !(e.OriginalUrl.StartsWith('/') && !e.OriginalUrl.StartsWith("//", StringComparison.Ordinal)))
+            // Images only from the site's uploads: an image from another page of the site
+            // (/keluar/…, /bahasa?ke=en) would count a click or switch the language on every view.
+            if (e.Tag.TagName.Equals("IMG", StringComparison.OrdinalIgnoreCase) && !MediaUrls.IsMediaPath(e.OriginalUrl))
             {
                 e.SanitizedUrl = null;
             }
         };
         sanitizer.PostProcessNode += (_, e) =>
         {
-            if (e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement anchor && anchor.Href.StartsWith("http", StringComparison.OrdinalIgnoreCase)
-                && !anchor.GetAttribute("href")!.StartsWith('/'))
+            // Every link that leaves the site is nofollow, "//host" and "/\host" included: judged
+            // on the written address, as browsers read it (tabs and line breaks dropped).
+            if (e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement anchor && !IsOnSite(anchor.GetAttribute("href")))
             {
                 anchor.SetAttribute("rel", "nofollow noopener");
             }

@@ -19,6 +19,8 @@ internal static class SiteSecurity
     public static void AddSiteSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Kestrel names itself in a Server header of its own, after the header policies have run.
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
         services.Configure<ForwardedHeadersOptions>(options => ConfigureForwardedHeaders(options, builder.Configuration.GetSection("ForwardedHeaders")));
         services.Configure<CookiePolicyOptions>(options =>
         {

@@ -4,8 +4,10 @@ using LocalProducts.Web.Data.Seeding;
 using LocalProducts.Web.Infrastructure.Accounts;
 using LocalProducts.Web.Infrastructure.Audit;
 using LocalProducts.Web.Infrastructure.Authorization;
+using LocalProducts.Web.Infrastructure.ClientAddresses;
 using LocalProducts.Web.Infrastructure.Email;
 using LocalProducts.Web.Infrastructure.Images;
+using LocalProducts.Web.Infrastructure.Requests;
 using LocalProducts.Web.Pages.Api;
 using LocalProducts.Web.Pages.Bench;
 using LocalProducts.Web.Pages.Discovery;
@@ -47,13 +49,19 @@ internal static class SiteSetup
         EmbeddedPostgres? embedded = null;
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            var root = builder.Configuration["EmbeddedPostgres:RootDirectory"];
+            var configured = builder.Configuration["EmbeddedPostgres:RootDirectory"];
+            var root = string.IsNullOrWhiteSpace(configured) ? EmbeddedPostgresOptions.DefaultRootDirectory() : configured;
             embedded = EmbeddedPostgres.Start(new EmbeddedPostgresOptions
             {
-                RootDirectory = string.IsNullOrWhiteSpace(root) ? EmbeddedPostgresOptions.DefaultRootDirectory() : root,
+                RootDirectory = root,
                 BinDirectory = builder.Configuration["EmbeddedPostgres:BinDirectory"],
             });
             Log.Information("Embedded PostgreSQL running on 127.0.0.1:{Port}", embedded.Port);
+            if (embedded.RunsAsSuperuser)
+            {
+                Log.Warning("The embedded PostgreSQL in {Folder} was made before the site had a role without superuser rights, and the site connects as its superuser. "
+                    + "Stop the site and delete the folder to make it afresh", root);
+            }
             connectionString = embedded.ConnectionString;
         }
 
@@ -94,6 +102,8 @@ internal static class SiteSetup
         services.AddSingleton<PostViewCounter>();
         services.AddHostedService<PostViewFlusher>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<AddressHasher>();
+        services.AddSingleton<OncePerDay>();
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<PickupFolderEmailSender>();
         services.AddSingleton<IEmailSender>(provider =>
@@ -125,11 +135,12 @@ internal static class SiteSetup
         services.AddResponseCompression();
         services.AddOutputCache(options =>
         {
-            // Pages for anonymous readers, one entry per address and language; evicted by tag when
-            // the data behind them changes (OutputCacheEviction), on every instance.
+            // Pages for anonymous readers, one entry per path, language and the query parameters
+            // the page reads (CacheVaryByQuery); evicted by tag when the data behind them changes
+            // (OutputCacheEviction), on every instance.
             options.AddPolicy(CatalogueCachePolicy, policy => policy
                 .Expire(TimeSpan.FromSeconds(60))
-                .SetVaryByQuery("*")
+                .AddPolicy<DeclaredQueryKeysPolicy>()
                 .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
                 .Tag(OutputCacheEviction.CatalogueTag));
             // Image copies never change (a new upload has a new id): no tag, nothing evicts them;
@@ -159,6 +170,7 @@ internal static class SiteSetup
                 options.Conventions.AuthorizeFolder("/Account/Manage");
                 options.Conventions.AuthorizeFolder("/Dashboard", Policies.IkmOwner);
                 options.Conventions.AuthorizeFolder("/Newsroom", Policies.Newsroom);
+                options.Conventions.ConfigureFilter(new UnhandledMethodFilter());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
@@ -177,6 +189,7 @@ internal static class SiteSetup
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.EnrichDiagnosticContext = (context, http) => context.Set("RequestId", http.TraceIdentifier);
         });
+        app.UseControlCharacterGuard();
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseRouting();

@@ -29,11 +29,12 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
-    public void ToSafeHtml_KeepsImagesOnlyFromTheSiteItself()
+    public void ToSafeHtml_KeepsImagesOnlyFromTheSitesMediaStore()
     {
-        var html = _renderer.ToSafeHtml("![a](/uploads/a.jpg) ![b](https://tracker.example/b.gif) ![c](//cdn.example/c.jpg)");
+        var html = _renderer.ToSafeHtml("![a](/media/a.jpg) ![b](https://tracker.example/b.gif) ![c](//cdn.example/c.jpg) ![d](/uploads/d.jpg)");
 
-        Assert.Contains("src=\"/uploads/a.jpg\"", html, StringComparison.Ordinal);
+        Assert.Contains("src=\"/media/a.jpg\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/uploads/d.jpg", html, StringComparison.Ordinal);
         Assert.DoesNotContain("tracker.example", html, StringComparison.Ordinal);
         Assert.DoesNotContain("cdn.example", html, StringComparison.Ordinal);
     }

@@ -1575,6 +1575,24 @@ namespace LocalProducts.Web.Data.Migrations
                     b.ToTable("ended_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("LocalProducts.Web.Infrastructure.ClientAddresses.SiteSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_value");
+
+                    b.HasKey("Name")
+                        .HasName("pk_site_secrets");
+
+                    b.ToTable("site_secrets", (string)null);
+                });
+
             modelBuilder.Entity("LocalProducts.Web.Infrastructure.RateLimiting.RateLimitWindow", b =>
                 {
                     b.Property<string>("Bucket")

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Text.RegularExpressions;
 using LocalProducts.Web.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Net.Http.Headers;
@@ -7,8 +8,18 @@ using Npgsql;
 namespace LocalProducts.Web.Infrastructure.Images;
 
 /// Addresses of stored images' copies. An id never changes content, so they are cached for ever.
-public static class MediaUrls
+public static partial class MediaUrls
 {
+    /// An address under /media, the only place pictures of posts, campaigns and Markdown may come
+    /// from. Only letters, digits and - _ . / after it, no "..", no "//": browsers drop tabs and
+    /// line breaks from addresses and read "\" as "/", so "/\t/evil.example" was "//evil.example";
+    /// and a picture from another page of the site (/keluar/…, /bahasa?ke=en) acted on every view.
+    public static bool IsMediaPath(string? path) =>
+        path is not null && MediaPath().IsMatch(path) && !path.Contains("..", StringComparison.Ordinal) && !path.Contains("//", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^/media/[A-Za-z0-9_./-]+\z")]
+    private static partial Regex MediaPath();
+
     public static string Webp(Guid imageId, int width) => $"/media/{imageId:N}/{width}.webp";
 
     public static string Jpeg(Guid imageId, int width) => $"/media/{imageId:N}/{width}.jpg";

@@ -48,7 +48,7 @@ public static class CatalogueApi
                     prices = result.Facets.PriceBands.Select(f => new { key = f.Key, count = f.Count }),
                 },
             });
-        });
+        }).WithMetadata(new CacheVaryByQueryAttribute(ProductSearchInput.QueryKeys));
 
         api.MapGet("/ikm", async (HttpContext context, IkmDirectoryQuery query, CancellationToken cancellationToken) =>
         {
@@ -70,6 +70,6 @@ public static class CatalogueApi
                     products = m.ProductCount,
                 }),
             });
-        });
+        }).WithMetadata(new CacheVaryByQueryAttribute(IkmDirectoryInput.QueryKeys));
     }
 }

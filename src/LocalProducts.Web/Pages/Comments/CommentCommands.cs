@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Net;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.ClientAddresses;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -32,11 +35,12 @@ public sealed class PostCommentsQuery(AppDbContext db)
     }
 }
 
-public sealed record NewComment(string AuthorName, string? Email, string Text, string? ClientAddress);
+public sealed record NewComment(string AuthorName, string? Email, string Text, IPAddress? ClientAddress);
 
 /// Takes a reader's comment: shown at once when the e-mail has an approved comment already,
 /// otherwise kept for staff; an address that wrote too many lately is refused.
-public sealed class PostCommentCommand(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text, ILogger<PostCommentCommand> logger)
+public sealed class PostCommentCommand(
+    AppDbContext db, AddressHasher addresses, TimeProvider clock, IStringLocalizer<SharedResource> text, ILogger<PostCommentCommand> logger)
 {
     /// What a reader whose comment waits for staff is told (also when the honeypot dropped it).
     public static string AwaitsModeration(IStringLocalizer text) => text["Terima kasih! Komentar pertama Anda akan tampil setelah diperiksa staf."];
@@ -49,7 +53,7 @@ public sealed class PostCommentCommand(AppDbContext db, TimeProvider clock, IStr
         {
             return CommandResult.NotFound;
         }
-        var addressHash = Comment.HashAddress(input.ClientAddress, Wib.Today(clock));
+        var addressHash = await addresses.HashAsync(input.ClientAddress, Wib.Today(clock), cancellationToken);
         // Counted in the table itself, so the limit holds across every instance of the site.
         var since = now - Comment.RateWindow;
         if (await db.Comments.CountAsync(c => c.AddressHash == addressHash && c.CreatedAt > since, cancellationToken) >= Comment.RateLimit)
@@ -78,18 +82,22 @@ public sealed class PostCommentCommand(AppDbContext db, TimeProvider clock, IStr
     }
 }
 
-/// A reader flags a comment; it goes back in front of staff (still shown until they decide).
-public sealed class ReportCommentCommand(AppDbContext db, ILogger<ReportCommentCommand> logger)
+/// A reader flags a comment; it goes back in front of staff (still shown until they decide). An
+/// address counts once a day per comment, however often it sends the form.
+public sealed class ReportCommentCommand(AppDbContext db, OncePerDay oncePerDay, ILogger<ReportCommentCommand> logger)
 {
-    public async Task<bool> RunAsync(string slug, int commentId, CancellationToken cancellationToken)
+    public async Task<bool> RunAsync(string slug, int commentId, IPAddress? clientAddress, CancellationToken cancellationToken)
     {
-        var updated = await db.Comments
-            .Where(c => c.Id == commentId && c.Post!.Slug == slug && c.State == CommentState.Approved)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Reports, c => c.Reports + 1), cancellationToken);
-        if (updated > 0)
+        var shown = db.Comments.Where(c => c.Id == commentId && c.Post!.Slug == slug && c.State == CommentState.Approved);
+        if (!await shown.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+        if (await oncePerDay.FirstTodayAsync(OncePerDay.CommentReport, commentId.ToString(CultureInfo.InvariantCulture), clientAddress, cancellationToken)
+            && await shown.ExecuteUpdateAsync(s => s.SetProperty(c => c.Reports, c => c.Reports + 1), cancellationToken) > 0)
         {
             logger.LogInformation("Comment {CommentId} reported", commentId);
         }
-        return updated > 0;
+        return true;
     }
 }

@@ -24,7 +24,7 @@ public sealed class ReportModel(CommentTargetQuery target, ReportCommentCommand 
     public async Task<IActionResult> OnPostAsync(string slug, int id, CancellationToken cancellationToken)
     {
         var found = await target.RunAsync(slug, cancellationToken);
-        if (found is null || !await report.RunAsync(slug, id, cancellationToken))
+        if (found is null || !await report.RunAsync(slug, id, HttpContext.Connection.RemoteIpAddress, cancellationToken))
         {
             return NotFound();
         }

@@ -47,7 +47,7 @@ public sealed class WriteModel(CommentTargetQuery target, PostCommentCommand pos
         {
             return Page();
         }
-        var result = await post.RunAsync(slug, new NewComment(Input.Name, Input.Email, Input.Text, HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken);
+        var result = await post.RunAsync(slug, new NewComment(Input.Name, Input.Email, Input.Text, HttpContext.Connection.RemoteIpAddress), cancellationToken);
         switch (result.Status)
         {
             case CommandStatus.Saved when result.Notice is null:

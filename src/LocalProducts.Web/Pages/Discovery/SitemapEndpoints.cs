@@ -14,6 +14,9 @@ namespace LocalProducts.Web.Pages.Discovery;
 public static class SitemapEndpoints
 {
     public const int UrlsPerSitemap = 10_000;
+    /// Page numbers are checked by the route (404 outside): at or below 0 the offset was negative,
+    /// and past a billion addresses it overflowed; either way PostgreSQL refused it with a 500.
+    private const string PageNumber = "{page:int:range(1,100000)}";
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     public static void MapDiscovery(this IEndpointRouteBuilder app)
@@ -51,22 +54,22 @@ public static class SitemapEndpoints
             });
         }).CacheOutput(SiteSetup.CatalogueCachePolicy);
 
-        app.MapGet("/sitemap/produk-{page:int}.xml", async (int page, HttpContext context, AppDbContext db, CancellationToken cancellationToken) =>
+        app.MapGet("/sitemap/produk-" + PageNumber + ".xml", async (int page, HttpContext context, AppDbContext db, CancellationToken cancellationToken) =>
         {
             var urls = await db.Products.AsNoTracking().Where(p => p.State == ProductState.Published)
                 .OrderBy(p => p.Id).Skip((page - 1) * UrlsPerSitemap).Take(UrlsPerSitemap)
                 .Select(p => new SitemapUrl("/produk/" + p.Slug, p.UpdatedAt))
                 .ToListAsync(cancellationToken);
-            return page < 1 || (urls.Count == 0 && page > 1) ? Results.NotFound() : UrlSet(context, urls);
+            return urls.Count == 0 && page > 1 ? Results.NotFound() : UrlSet(context, urls);
         }).CacheOutput(SiteSetup.CatalogueCachePolicy);
 
-        app.MapGet("/sitemap/ikm-{page:int}.xml", async (int page, HttpContext context, AppDbContext db, CancellationToken cancellationToken) =>
+        app.MapGet("/sitemap/ikm-" + PageNumber + ".xml", async (int page, HttpContext context, AppDbContext db, CancellationToken cancellationToken) =>
         {
             var urls = await db.Ikms.AsNoTracking().Where(i => i.Verification == VerificationState.Verified)
                 .OrderBy(i => i.Id).Skip((page - 1) * UrlsPerSitemap).Take(UrlsPerSitemap)
                 .Select(i => new SitemapUrl("/ikm/" + i.Slug, i.UpdatedAt))
                 .ToListAsync(cancellationToken);
-            return page < 1 || (urls.Count == 0 && page > 1) ? Results.NotFound() : UrlSet(context, urls);
+            return urls.Count == 0 && page > 1 ? Results.NotFound() : UrlSet(context, urls);
         }).CacheOutput(SiteSetup.CatalogueCachePolicy);
 
         app.MapGet("/sitemap/halaman.xml", async (HttpContext context, AppDbContext db, CancellationToken cancellationToken) =>

@@ -11,6 +11,9 @@ public sealed record IkmListItem(string Slug, string Name, string RegencyName, s
 
 public sealed record IkmDirectoryInput(string? Q, string? Provinsi, string? Kota, string? Kategori, string? Sentra, int Halaman)
 {
+    /// Every parameter <see cref="Parse"/> reads: what the output cache varies by.
+    public const string QueryKeys = "q,provinsi,kota,kategori,sentra,halaman";
+
     public static IkmDirectoryInput Parse(IQueryCollection query)
     {
         static string? Value(IQueryCollection query, string key, int max) =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace LocalProducts.Web.Pages.Ikm;
 
 [OutputCache(PolicyName = SiteSetup.CatalogueCachePolicy)]
+[CacheVaryByQuery(IkmDirectoryInput.QueryKeys)]
 public sealed class IndexModel(IkmDirectoryQuery query) : PageModel
 {
     public IkmDirectoryView View { get; private set; } = null!;

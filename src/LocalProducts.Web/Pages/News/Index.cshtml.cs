@@ -7,6 +7,7 @@ namespace LocalProducts.Web.Pages.News;
 
 /// `/berita`: the latest posts, paged; `?kampanye=slug` narrows to one campaign's.
 [OutputCache(PolicyName = SiteSetup.CatalogueCachePolicy)]
+[CacheVaryByQuery("halaman,kampanye")]
 public sealed class IndexModel(PostListQuery query) : PageModel
 {
     [FromQuery(Name = "halaman")]

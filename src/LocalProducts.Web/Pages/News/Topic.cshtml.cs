@@ -9,6 +9,7 @@ namespace LocalProducts.Web.Pages.News;
 /// `/berita/topik/{tag}`: the published posts with one tag. The tag is matched as tags are saved
 /// (lower case, no #); the canonical link names the normalised form.
 [OutputCache(PolicyName = SiteSetup.CatalogueCachePolicy)]
+[CacheVaryByQuery("halaman")]
 public sealed class TopicModel(PostListQuery query) : PageModel
 {
     [FromQuery(Name = "halaman")]

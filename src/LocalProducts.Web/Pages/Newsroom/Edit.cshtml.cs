@@ -122,6 +122,6 @@ public sealed class EditModel(PostEditorQuery editor, SavePostCommand save, Mark
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         var chosen = new[] { Input.Related1, Input.Related2, Input.Related3 }.OfType<int>().ToList();
-        Choices = await editor.ChoicesAsync(Post?.Id, chosen, cancellationToken);
+        Choices = await editor.ChoicesAsync(Actor, Post?.Id, chosen, cancellationToken);
     }
 }

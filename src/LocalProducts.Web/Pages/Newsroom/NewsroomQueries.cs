@@ -109,12 +109,16 @@ public sealed class PostEditorQuery(AppDbContext db, NewsroomPeopleQuery people)
                 p.ScheduledFor, p.UpdatedAt, db.PostRevisions.Count(r => r.PostId == p.Id)))
             .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<PostEditorChoices> ChoicesAsync(int? postId, IReadOnlyCollection<int> chosen, CancellationToken cancellationToken)
+    /// The same lists for showing the form and for checking what it sent. A chosen post is
+    /// offered only when the actor may see it: a writer chose another writer's draft by its id and
+    /// then read its title and address here.
+    public async Task<PostEditorChoices> ChoicesAsync(NewsroomActor actor, int? postId, IReadOnlyCollection<int> chosen, CancellationToken cancellationToken)
     {
         var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.StartsOn)
             .Select(c => new NewsroomChoice(c.Id, c.Hashtag + " · " + c.Name)).ToListAsync(cancellationToken);
         var posts = await db.Posts.AsNoTracking()
             .Where(p => p.Id != postId && (p.State == PostState.Published || chosen.Contains(p.Id)))
+            .Where(p => actor.IsEditor || p.State == PostState.Published || p.AuthorId == actor.UserId)
             .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
             .Take(RelatedChoices + chosen.Count)
             .Select(p => new NewsroomChoice(p.Id, p.Title + " (" + p.Slug + ")"))

@@ -115,7 +115,7 @@ public sealed class SavePostCommand(
             errors.Add(new("Input.Tags", text["Satu tag paling banyak {0} karakter.", PostTags.MaxLength]));
         }
         // What the form offers is what may be chosen: the same lists the page shows.
-        var choices = await editor.ChoicesAsync(id, related, cancellationToken);
+        var choices = await editor.ChoicesAsync(actor, id, related, cancellationToken);
         if (form.CampaignId is { } campaignId && choices.Campaigns.All(c => c.Id != campaignId))
         {
             errors.Add(new("Input.CampaignId", text["Kampanye tidak dikenal."]));
@@ -283,7 +283,9 @@ public sealed class SavePostCommand(
         post.Lead = Trimmed(form.Lead);
         post.Body = form.Body.Trim();
         post.DatelineCity = Trimmed(form.DatelineCity);
-        post.HeroImagePath = IsSitePath(form.HeroImagePath) ? form.HeroImagePath!.Trim() : null;
+        var hero = form.HeroImagePath?.Trim();
+        // The photo comes from the site's own media store (the upload is wired there).
+        post.HeroImagePath = MediaUrls.IsMediaPath(hero) ? hero : null;
         post.HeroCaption = Trimmed(form.HeroCaption);
         post.HeroCredit = Trimmed(form.HeroCredit);
         post.Tags = tags;
@@ -326,11 +328,6 @@ public sealed class SavePostCommand(
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// The hero photo comes from the site's own media store (the upload is wired there), never
-    /// from another site.
-    private static bool IsSitePath(string? path) =>
-        !string.IsNullOrWhiteSpace(path) && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.Contains('\\', StringComparison.Ordinal);
 }
 
 internal static class PostLock

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace LocalProducts.Web.Pages.Products;
 
 [OutputCache(PolicyName = SiteSetup.CatalogueCachePolicy)]
+[CacheVaryByQuery(ProductSearchInput.QueryKeys)]
 public sealed class IndexModel(ProductSearch search) : PageModel
 {
     public ProductSearchResult Result { get; private set; } = null!;

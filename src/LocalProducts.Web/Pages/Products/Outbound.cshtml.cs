@@ -13,8 +13,9 @@ public sealed class OutboundModel(OutboundClickCommand command) : PageModel
         {
             return NotFound();
         }
-        var url = await command.RunAsync(slug, marketplace, cancellationToken);
-        // The address was checked to be https on the platform when it was saved.
-        return url is null ? NotFound() : Redirect(url);
+        var url = await command.RunAsync(slug, marketplace, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        // Normalised again: links saved before addresses were stored normalised may hold
+        // characters a Location header cannot carry.
+        return Marketplaces.NormaliseShopUrl(marketplace, url) is { } shop ? Redirect(shop) : NotFound();
     }
 }

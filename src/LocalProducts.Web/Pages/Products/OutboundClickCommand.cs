@@ -1,13 +1,17 @@
+using System.Globalization;
+using System.Net;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure.ClientAddresses;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.Products;
 
-public sealed class OutboundClickCommand(AppDbContext db, TimeProvider clock)
+public sealed class OutboundClickCommand(AppDbContext db, OncePerDay oncePerDay, TimeProvider clock)
 {
-    /// Counts one click and returns the shop's address; null when the product or link is not shown.
-    public async Task<string?> RunAsync(string slug, Marketplace platform, CancellationToken cancellationToken)
+    /// Counts the click and returns the shop's address; null when the product or link is not
+    /// shown. An address counts once a day per product and shop, however often it follows the link.
+    public async Task<string?> RunAsync(string slug, Marketplace platform, IPAddress? clientAddress, CancellationToken cancellationToken)
     {
         var link = await db.MarketplaceLinks.AsNoTracking()
             .Where(l => l.Platform == platform && db.Products.Any(p => p.Id == l.ProductId && p.Slug == slug && p.State == ProductState.Published))
@@ -16,6 +20,11 @@ public sealed class OutboundClickCommand(AppDbContext db, TimeProvider clock)
         if (link is null)
         {
             return null;
+        }
+        var subject = string.Create(CultureInfo.InvariantCulture, $"{link.ProductId}:{(int)platform}");
+        if (!await oncePerDay.FirstTodayAsync(OncePerDay.OutboundClick, subject, clientAddress, cancellationToken))
+        {
+            return link.Url;
         }
         // One row per product, platform and day; concurrent clicks add up in the database.
         await db.Database.ExecuteSqlAsync($"""

@@ -135,7 +135,9 @@ public sealed class SaveCampaignCommand(
         campaign.Hashtag = form.Hashtag.Trim();
         campaign.Tagline = Trimmed(form.Tagline);
         campaign.Description = Trimmed(form.Description);
-        campaign.BannerPath = IsSitePath(form.BannerPath) ? form.BannerPath!.Trim() : null;
+        var banner = form.BannerPath?.Trim();
+        // The banner comes from the site's own media store (the upload is wired there).
+        campaign.BannerPath = MediaUrls.IsMediaPath(banner) ? banner : null;
         campaign.BannerCredit = Trimmed(form.BannerCredit);
         campaign.StartsOn = form.StartsOn!.Value;
         campaign.EndsOn = form.EndsOn;
@@ -162,10 +164,6 @@ public sealed class SaveCampaignCommand(
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// The banner comes from the site's own media store (the upload is wired there).
-    private static bool IsSitePath(string? path) =>
-        !string.IsNullOrWhiteSpace(path) && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.Contains('\\', StringComparison.Ordinal);
 
     private string SlugTaken => text["Alamat ini sudah dipakai kampanye lain. Pilih alamat lain; isian Anda belum disimpan."];
 }

@@ -196,7 +196,7 @@ public sealed class SaveProductCommand(
             }
             else
             {
-                existing.Url = url;
+                product.ChangeMarketplaceLink(existing, url);
             }
         }
     }

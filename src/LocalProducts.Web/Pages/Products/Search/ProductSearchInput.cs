@@ -23,6 +23,8 @@ public enum CertificationFilter
 public sealed record ProductSearchInput
 {
     public const int MaxQueryLength = 200;
+    /// Every parameter <see cref="Parse"/> reads: what the output cache varies by.
+    public const string QueryKeys = "q,kategori,provinsi,kota,harga_min,harga_maks,sertifikasi,urut,halaman";
     public const int MaxPage = 1000;
 
     public string Q { get; init; } = "";
