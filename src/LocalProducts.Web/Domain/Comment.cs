@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -45,8 +46,44 @@ public sealed partial class Comment
         EmailKey = Email?.ToLowerInvariant();
     }
 
-    /// First-time commenters wait for staff; someone with an approved comment is shown at once.
-    public static CommentState InitialState(bool hasApprovedComment) => hasApprovedComment ? CommentState.Approved : CommentState.Pending;
+    /// SHA-256 of the code mailed to a returning commenter; the code itself is never stored.
+    public string? ConfirmationHash { get; private set; }
+    /// When the commenter followed the mailed link: the address is theirs.
+    public DateTimeOffset? EmailConfirmedAt { get; private set; }
+
+    /// A returning commenter (the e-mail has an approved comment) is shown without staff only
+    /// once the mailed link proves the address is theirs: anyone can type anyone's address.
+    /// Returns the code to mail, the only copy of it.
+    public string AwaitEmailConfirmation()
+    {
+        if (EmailKey is null)
+        {
+            throw new InvalidOperationException("A comment without an e-mail address waits for staff.");
+        }
+        var code = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        ConfirmationHash = HashOf(code);
+        return code;
+    }
+
+    /// Whether the code is the one mailed (compared in constant time).
+    public bool IsConfirmationCode(string? code) =>
+        ConfirmationHash is not null && code is not null
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(ConfirmationHash), Encoding.ASCII.GetBytes(HashOf(code)));
+
+    /// The commenter followed the link: a waiting comment is shown when the address still has an
+    /// approved comment; the code is spent either way.
+    public bool ConfirmEmail(DateTimeOffset now, bool addressStillApproved)
+    {
+        EmailConfirmedAt ??= now;
+        ConfirmationHash = null;
+        if (State == CommentState.Pending && addressStillApproved)
+        {
+            State = CommentState.Approved;
+        }
+        return State == CommentState.Approved;
+    }
+
+    private static string HashOf(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 
     public void Moderate(CommentState state, Guid staffId, DateTimeOffset now)
     {

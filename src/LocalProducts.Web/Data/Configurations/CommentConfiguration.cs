@@ -13,6 +13,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.Property(c => c.EmailKey).HasMaxLength(256);
         builder.Property(c => c.Text).HasMaxLength(Comment.MaxTextLength);
         builder.Property(c => c.AddressHash).HasMaxLength(64);
+        builder.Property(c => c.ConfirmationHash).HasMaxLength(64);
         builder.Property(c => c.Version).IsRowVersion();
         builder.HasOne(c => c.Post).WithMany().HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.PostId, c.State, c.CreatedAt });

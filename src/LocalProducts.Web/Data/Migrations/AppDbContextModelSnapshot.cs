@@ -523,6 +523,11 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("character varying(80)")
                         .HasColumnName("author_name");
 
+                    b.Property<string>("ConfirmationHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("confirmation_hash");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -531,6 +536,10 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("EmailConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_confirmed_at");
 
                     b.Property<string>("EmailKey")
                         .HasMaxLength(256)

@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Net;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Infrastructure;
 using LocalProducts.Web.Infrastructure.ClientAddresses;
+using LocalProducts.Web.Infrastructure.Email;
+using LocalProducts.Web.Infrastructure.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -37,10 +40,12 @@ public sealed class PostCommentsQuery(AppDbContext db)
 
 public sealed record NewComment(string AuthorName, string? Email, string Text, IPAddress? ClientAddress);
 
-/// Takes a reader's comment: shown at once when the e-mail has an approved comment already,
-/// otherwise kept for staff; an address that wrote too many lately is refused.
+/// Takes a reader's comment. Every comment waits: for staff, or, when its e-mail has an approved
+/// comment already, for the link mailed to that address (whoever types a known address gets
+/// nothing shown). An address that wrote too many lately is refused.
 public sealed class PostCommentCommand(
-    AppDbContext db, AddressHasher addresses, TimeProvider clock, IStringLocalizer<SharedResource> text, ILogger<PostCommentCommand> logger)
+    AppDbContext db, AddressHasher addresses, PostgresRateLimiter limiter, PublicAddress site, IEmailSender email, TimeProvider clock,
+    IStringLocalizer<SharedResource> text, ILogger<PostCommentCommand> logger)
 {
     /// What a reader whose comment waits for staff is told (also when the honeypot dropped it).
     public static string AwaitsModeration(IStringLocalizer text) => text["Terima kasih! Komentar pertama Anda akan tampil setelah diperiksa staf."];
@@ -73,12 +78,27 @@ public sealed class PostCommentCommand(
         comment.NormaliseEmail();
         var known = comment.EmailKey is not null
             && await db.Comments.AnyAsync(c => c.EmailKey == comment.EmailKey && c.State == CommentState.Approved, cancellationToken);
-        comment.State = Comment.InitialState(known);
+        // A few links an hour per address, whoever asks: nobody floods someone's inbox through it.
+        var mayMail = known && (await limiter.HitAsync(RateLimitBuckets.MailToAddress, RateLimitKeys.ForEmail(comment.Email!), cancellationToken)).Allowed;
+        var code = mayMail ? comment.AwaitEmailConfirmation() : null;
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Comment {CommentId} on post {PostId}: {State}", comment.Id, post.Id, comment.State);
-        // Shown at once: no notice, the reader goes to the post and sees it there.
-        return comment.State == CommentState.Approved ? CommandResult.Saved(id: comment.Id) : CommandResult.Saved(AwaitsModeration(text), comment.Id);
+        logger.LogInformation("Comment {CommentId} on post {PostId}: waits for {Whom}", comment.Id, post.Id, code is null ? "staff" : "its e-mail link");
+        if (code is null)
+        {
+            return CommandResult.Saved(AwaitsModeration(text), comment.Id);
+        }
+        var link = site.Absolute($"/berita/{slug}/komentar/{comment.Id}/tampilkan?kode={code}");
+        await email.SendAsync(new EmailMessage(comment.Email!, text["Tampilkan komentar Anda di Melokal"], string.Join('\n',
+            text["Halo {0},", comment.AuthorName],
+            "",
+            text["ada komentar baru dengan alamat e-mail Anda. Jika itu Anda, buka tautan ini untuk menampilkannya:"],
+            link,
+            "",
+            text["Jika bukan Anda, abaikan e-mail ini: komentar itu tidak tampil tanpa pemeriksaan staf."],
+            "",
+            "Melokal · Kementerian Perindustrian")), cancellationToken);
+        return CommandResult.Saved(text["Terima kasih! Buka tautan yang kami kirim ke e-mail Anda untuk menampilkan komentar ini."], comment.Id);
     }
 }
 
@@ -99,5 +119,30 @@ public sealed class ReportCommentCommand(AppDbContext db, OncePerDay oncePerDay,
             logger.LogInformation("Comment {CommentId} reported", commentId);
         }
         return true;
+    }
+}
+
+/// A returning commenter followed the link mailed to them: the comment is shown if the address
+/// still has an approved comment (staff may have marked it spam meanwhile).
+public sealed class ConfirmCommentCommand(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text, ILogger<ConfirmCommentCommand> logger)
+{
+    public async Task<CommandResult> RunAsync(string slug, int commentId, string? code, CancellationToken cancellationToken)
+    {
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId && c.Post!.Slug == slug && c.Post.State == PostState.Published, cancellationToken);
+        if (comment is null)
+        {
+            return CommandResult.NotFound;
+        }
+        if (!comment.IsConfirmationCode(code))
+        {
+            return CommandResult.Invalid("", text["Tautan ini tidak berlaku lagi. Komentar Anda menunggu pemeriksaan staf."]);
+        }
+        var stillApproved = await db.Comments.AnyAsync(c => c.EmailKey == comment.EmailKey && c.Id != comment.Id && c.State == CommentState.Approved, cancellationToken);
+        var shown = comment.ConfirmEmail(clock.GetUtcNow(), stillApproved);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Comment {CommentId}: e-mail confirmed, shown {Shown}", comment.Id, shown);
+        return shown
+            ? CommandResult.Saved(id: comment.Id)
+            : CommandResult.Saved(text["Terima kasih! Komentar pertama Anda akan tampil setelah diperiksa staf."], comment.Id);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using LocalProducts.Tests;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class CommentTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public async Task Post_Comment_FromAnApprovedCommenter_ShowsAtOnce()
+    public async Task Post_Comment_FromAnApprovedCommentersEmail_ShowsOnceTheMailedLinkIsFollowed()
     {
         var slug = await PostSlugAsync(1);
         await QueryAsync(async db =>
@@ -52,9 +53,23 @@ public sealed class CommentTests(SiteFixture site) : IClassFixture<SiteFixture>
 
         var response = await CommentAsync(reader, slug, "Dewi", "Dewi.Lama@contoh.test", "Komentar kedua Dewi");
 
-        Assert.Equal($"/berita/{slug}#komentar", response.Headers.Location!.OriginalString);
+        Assert.Equal($"/berita/{slug}/komentar", response.Headers.Location!.OriginalString);
+        Assert.DoesNotContain("Komentar kedua Dewi", await reader.GetStringAsync($"/berita/{slug}"), StringComparison.Ordinal);
+        var shown = await FollowCommentLinkAsync(reader, "Dewi.Lama@contoh.test");
+        Assert.Equal($"/berita/{slug}#komentar", shown.Headers.Location!.OriginalString);
         Assert.Contains("Komentar kedua Dewi", await reader.GetStringAsync($"/berita/{slug}"), StringComparison.Ordinal);
     }
+
+    /// Follows the link in the commenter's latest e-mail and presses its button.
+    internal static async Task<HttpResponseMessage> FollowCommentLinkAsync(HttpClient client, MelokalFactory site, string email)
+    {
+        var mail = site.MailTo(email).Last(m => m.Contains("/tampilkan?", StringComparison.Ordinal));
+        var link = System.Text.RegularExpressions.Regex.Match(mail, @"https?://\S+/tampilkan\?\S+").Value;
+        var page = await client.GetPageAsync(new Uri(link).PathAndQuery);
+        return await client.SubmitAsync(page, "main form");
+    }
+
+    private Task<HttpResponseMessage> FollowCommentLinkAsync(HttpClient client, string email) => FollowCommentLinkAsync(client, site.Factory, email);
 
     [Fact]
     public async Task Post_Comment_HoneypotFilled_LooksSentButSavesNothing()
@@ -72,7 +87,8 @@ public sealed class CommentTests(SiteFixture site) : IClassFixture<SiteFixture>
     public async Task Post_Comments_FloodFromOneAddress_IsRefusedWith429_AndKeepsTheText()
     {
         var slug = await PostSlugAsync(3);
-        using var reader = site.CreateClient();
+        // An address of its own: the flood must not use up the other tests' shared one.
+        using var reader = Account.Accounts.ClientFrom(site.Factory, "198.51.100.90");
         for (var i = 0; i < Comment.RateLimit; i++)
         {
             await CommentAsync(reader, slug, "Banjir", null, $"Komentar {i}");
