@@ -29,7 +29,9 @@ dotnet format LocalProducts.sln --no-restore --verify-no-changes --verbosity qui
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test LocalProducts.sln --no-build --configuration Release 2>&1 | tee "$log"
+# One test project at a time (-m:1): on two cores the browser tests' page loads starved beside
+# the integration tests' sites, and a load event waited past Playwright's 30 s.
+dotnet test LocalProducts.sln --no-build --configuration Release -m:1 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
