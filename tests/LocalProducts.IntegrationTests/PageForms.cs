@@ -20,6 +20,16 @@ public sealed record FormFile(string FieldName, string FileName, byte[] Content,
 /// included) with the test's values on top. The client keeps cookies between requests.
 public static class PageForms
 {
+    /// Opens the link to <paramref name="pathPart"/> in the latest e-mail to the address and
+    /// presses the button behind it, as the person reading the e-mail would.
+    public static async Task<HttpResponseMessage> PressMailedLinkAsync(this HttpClient client, MelokalFactory site, string email, string pathPart)
+    {
+        var mail = site.MailTo(email).Last(m => m.Contains(pathPart, StringComparison.Ordinal));
+        var link = System.Text.RegularExpressions.Regex.Match(mail, @"https?://\S+" + System.Text.RegularExpressions.Regex.Escape(pathPart) + @"\S*").Value;
+        var page = await client.GetPageAsync(new Uri(link).PathAndQuery);
+        return await client.SubmitAsync(page, "main form");
+    }
+
     public static async Task<IHtmlDocument> GetPageAsync(this HttpClient client, string url)
     {
         var response = await client.GetAsync(url);

@@ -122,7 +122,7 @@ public sealed class EventAttackTests(SiteFixture site) : IClassFixture<SiteFixtu
         using var client = site.CreateClient();
         await RegisterAsync(attacker, slug, "Bukan Saya", victim);
         await RegisterAsync(client, slug, "Penggemar", fan);
-        await Pages.Events.EventTests.ConfirmAsync(client, site.Factory, fan);
+        await client.PressMailedLinkAsync(site.Factory, fan, "/konfirmasi?");
         Assert.Equal(RegistrationStatus.Held, await StatusOfAsync(slug, victim));
         Assert.Equal(RegistrationStatus.Waitlisted, await StatusOfAsync(slug, fan));
 

@@ -1,5 +1,4 @@
 using System.Net;
-using LocalProducts.Tests;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -60,16 +59,7 @@ public sealed class CommentTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Contains("Komentar kedua Dewi", await reader.GetStringAsync($"/berita/{slug}"), StringComparison.Ordinal);
     }
 
-    /// Follows the link in the commenter's latest e-mail and presses its button.
-    internal static async Task<HttpResponseMessage> FollowCommentLinkAsync(HttpClient client, MelokalFactory site, string email)
-    {
-        var mail = site.MailTo(email).Last(m => m.Contains("/tampilkan?", StringComparison.Ordinal));
-        var link = System.Text.RegularExpressions.Regex.Match(mail, @"https?://\S+/tampilkan\?\S+").Value;
-        var page = await client.GetPageAsync(new Uri(link).PathAndQuery);
-        return await client.SubmitAsync(page, "main form");
-    }
-
-    private Task<HttpResponseMessage> FollowCommentLinkAsync(HttpClient client, string email) => FollowCommentLinkAsync(client, site.Factory, email);
+    private Task<HttpResponseMessage> FollowCommentLinkAsync(HttpClient client, string email) => client.PressMailedLinkAsync(site.Factory, email, "/tampilkan?");
 
     [Fact]
     public async Task Post_Comment_HoneypotFilled_LooksSentButSavesNothing()

@@ -1,5 +1,4 @@
 using System.Net;
-using LocalProducts.Tests;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -298,16 +297,7 @@ public sealed class EventTests(SiteFixture site) : IClassFixture<SiteFixture>
         return await client.SubmitAsync(page, "form.form", values);
     }
 
-    /// Follows the confirmation link in the registrant's latest e-mail and presses its button.
-    internal static async Task<HttpResponseMessage> ConfirmAsync(HttpClient client, MelokalFactory site, string email)
-    {
-        var mail = site.MailTo(email).Last(m => m.Contains("/konfirmasi?", StringComparison.Ordinal));
-        var link = System.Text.RegularExpressions.Regex.Match(mail, @"https?://\S+/konfirmasi\?\S+").Value;
-        var page = await client.GetPageAsync(new Uri(link).PathAndQuery);
-        return await client.SubmitAsync(page, "main form");
-    }
-
-    private Task<HttpResponseMessage> ConfirmAsync(HttpClient client, string email) => ConfirmAsync(client, site.Factory, email);
+    private Task<HttpResponseMessage> ConfirmAsync(HttpClient client, string email) => client.PressMailedLinkAsync(site.Factory, email, "/konfirmasi?");
 
     private async Task<string> CreateEventAsync(int capacity)
     {
