@@ -13,10 +13,15 @@ public sealed class IndexModel : PageModel
     public int Code { get; private set; }
     public string? RequestId { get; private set; }
 
-    public void OnGet(int code) => Show(code);
+    public void OnGet() => Show(CodeInAddress());
 
-    // Errors re-executed from a POST arrive here as POSTs.
-    public void OnPost(int code) => Show(code);
+    // Errors re-executed from a POST arrive here as POSTs, with the refused request's form. The
+    // code is read from the address, not bound: binding reads that form too, and one the site could
+    // not read (a NUL byte in it) left the code at 0, which turned a 400 into a 404.
+    public void OnPost() => Show(CodeInAddress());
+
+    private int CodeInAddress() =>
+        int.TryParse(Convert.ToString(RouteData.Values["code"], System.Globalization.CultureInfo.InvariantCulture), out var code) ? code : 404;
 
     public string Heading(IStringLocalizer t) => Code switch
     {
