@@ -101,16 +101,12 @@ public sealed class EventRegistration
         HoldExpiresAt = status == RegistrationStatus.Held ? Min(now + HoldFor, eventStarts) : null;
         EmailConfirmedAt = null;
         AttendedAt = null;
-        var code = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        ConfirmationHash = HashOf(code);
+        (var code, ConfirmationHash) = OneTimeCode.New();
         return code;
     }
 
     /// Whether the code is the one mailed (compared in constant time).
-    public bool IsConfirmationCode(string? code) =>
-        ConfirmationHash is not null && code is not null
-        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.ASCII.GetBytes(ConfirmationHash), System.Text.Encoding.ASCII.GetBytes(HashOf(code)));
+    public bool IsConfirmationCode(string? code) => OneTimeCode.Matches(ConfirmationHash, code);
 
     /// The registrant followed the mailed link. A held place becomes theirs; a hold that ran out
     /// gets a place only if one is free now, otherwise the waiting list; on the waiting list the
@@ -164,8 +160,6 @@ public sealed class EventRegistration
         Status = RegistrationStatus.Confirmed;
         return true;
     }
-
-    private static string HashOf(string code) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(code)));
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -60,15 +59,12 @@ public sealed partial class Comment
         {
             throw new InvalidOperationException("A comment without an e-mail address waits for staff.");
         }
-        var code = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        ConfirmationHash = HashOf(code);
+        (var code, ConfirmationHash) = OneTimeCode.New();
         return code;
     }
 
     /// Whether the code is the one mailed (compared in constant time).
-    public bool IsConfirmationCode(string? code) =>
-        ConfirmationHash is not null && code is not null
-        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(ConfirmationHash), Encoding.ASCII.GetBytes(HashOf(code)));
+    public bool IsConfirmationCode(string? code) => OneTimeCode.Matches(ConfirmationHash, code);
 
     /// The commenter followed the link: a waiting comment is shown when the address still has an
     /// approved comment; the code is spent either way.
@@ -82,8 +78,6 @@ public sealed partial class Comment
         }
         return State == CommentState.Approved;
     }
-
-    private static string HashOf(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 
     public void Moderate(CommentState state, Guid staffId, DateTimeOffset now)
     {

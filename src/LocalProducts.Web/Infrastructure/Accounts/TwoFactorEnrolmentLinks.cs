@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Infrastructure.Accounts;
@@ -23,8 +20,7 @@ public sealed class TwoFactorEnrolmentLinks(AppDbContext db, UserManager<AppUser
     /// also changes the security stamp: the account's open sessions end).
     public async Task<string> IssueAsync(AppUser user)
     {
-        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        user.TwoFactorEnrolmentTokenHash = HashOf(token);
+        (var token, user.TwoFactorEnrolmentTokenHash) = OneTimeCode.New();
         user.TwoFactorEnrolmentExpiresAt = clock.GetUtcNow() + Lifetime;
         var result = await users.ResetAuthenticatorKeyAsync(user);
         if (!result.Succeeded)
@@ -52,8 +48,7 @@ public sealed class TwoFactorEnrolmentLinks(AppDbContext db, UserManager<AppUser
     }
 
     public bool IsValid(AppUser user, string? token) =>
-        !string.IsNullOrEmpty(token) && user.TwoFactorEnrolmentTokenHash is { } stored && user.TwoFactorEnrolmentExpiresAt > clock.GetUtcNow()
-        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(HashOf(token)));
+        user.TwoFactorEnrolmentExpiresAt > clock.GetUtcNow() && OneTimeCode.Matches(user.TwoFactorEnrolmentTokenHash, token);
 
     /// Spends the link; false when it is not valid or another request spent it first.
     public async Task<bool> SpendAsync(AppUser user, string? token)
@@ -67,5 +62,4 @@ public sealed class TwoFactorEnrolmentLinks(AppDbContext db, UserManager<AppUser
         return (await users.UpdateAsync(user)).Succeeded;
     }
 
-    private static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
