@@ -1,4 +1,5 @@
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Domain.Melokal;
 using LocalProducts.Web.Infrastructure;
 using LocalProducts.Web.Infrastructure.ClientAddresses;
 using LocalProducts.Web.Infrastructure.RateLimiting;
@@ -38,6 +39,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SearchProtectedWord> SearchProtectedWords => Set<SearchProtectedWord>();
     public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
     public DbSet<OutboundClickDay> OutboundClicks => Set<OutboundClickDay>();
+    public DbSet<InfluencerRound> InfluencerRounds => Set<InfluencerRound>();
+    public DbSet<RoundPrize> RoundPrizes => Set<RoundPrize>();
+    public DbSet<RoundStateChange> RoundStateChanges => Set<RoundStateChange>();
+    public DbSet<Influencer> Influencers => Set<Influencer>();
+    public DbSet<RoundEntry> RoundEntries => Set<RoundEntry>();
+    public DbSet<EntryHandle> EntryHandles => Set<EntryHandle>();
+    public DbSet<InfluencerLink> InfluencerLinks => Set<InfluencerLink>();
+    public DbSet<InfluencerLinkClickDay> InfluencerLinkClicks => Set<InfluencerLinkClickDay>();
+    public DbSet<RoundPost> RoundPosts => Set<RoundPost>();
+    public DbSet<MetricSnapshot> MetricSnapshots => Set<MetricSnapshot>();
+    public DbSet<MetricImport> MetricImports => Set<MetricImport>();
+    public DbSet<RoundFlag> RoundFlags => Set<RoundFlag>();
+    public DbSet<RoundResult> RoundResults => Set<RoundResult>();
     /// Rate-limit counters shared by every instance (PostgresRateLimiter).
     public DbSet<RateLimitWindow> RateLimitWindows => Set<RateLimitWindow>();
     /// Secrets of the site encrypted by the key ring (AddressHasher's key).

@@ -887,6 +887,906 @@ namespace LocalProducts.Web.Data.Migrations
                     b.ToTable("marketplace_links", (string)null);
                 });
 
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.EntryHandle", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_id");
+
+                    b.Property<int>("Platform")
+                        .HasColumnType("integer")
+                        .HasColumnName("platform");
+
+                    b.Property<int>("Followers")
+                        .HasColumnType("integer")
+                        .HasColumnName("followers");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("handle");
+
+                    b.Property<string>("HandleKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("handle_key");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer")
+                        .HasColumnName("round_id");
+
+                    b.HasKey("EntryId", "Platform")
+                        .HasName("pk_entry_handles");
+
+                    b.HasIndex("RoundId", "Platform", "HandleKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_entry_handles_round_id_platform_handle_key");
+
+                    b.ToTable("entry_handles", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_entry_handles_followers", "followers >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.Influencer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("city");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email_key");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("WhatsApp")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("whats_app");
+
+                    b.HasKey("Id")
+                        .HasName("pk_influencers");
+
+                    b.HasIndex("EmailKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_influencers_email_key");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_influencers_user_id");
+
+                    b.ToTable("influencers", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.InfluencerLink", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_id");
+
+                    b.Property<int?>("IkmId")
+                        .HasColumnType("integer")
+                        .HasColumnName("ikm_id");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.HasKey("Code")
+                        .HasName("pk_influencer_links");
+
+                    b.HasIndex("IkmId")
+                        .HasDatabaseName("ix_influencer_links_ikm_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_influencer_links_product_id");
+
+                    b.HasIndex("EntryId", "ProductId", "IkmId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_influencer_links_entry_id_product_id_ikm_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("EntryId", "ProductId", "IkmId"), false);
+
+                    b.ToTable("influencer_links", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_influencer_links_target", "(product_id IS NULL) <> (ikm_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.InfluencerLinkClickDay", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("code");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("integer")
+                        .HasColumnName("clicks");
+
+                    b.HasKey("Code", "Day")
+                        .HasName("pk_influencer_link_clicks");
+
+                    b.ToTable("influencer_link_clicks", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.InfluencerRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AnnouncementPostId")
+                        .HasColumnType("integer")
+                        .HasColumnName("announcement_post_id");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset?>("ChangedAfterFinalAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_after_final_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset?>("FinalisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finalised_at");
+
+                    b.Property<int>("FollowerJumpPerDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("follower_jump_per_day");
+
+                    b.Property<decimal>("FollowerJumpShare")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("numeric(6,4)")
+                        .HasColumnName("follower_jump_share");
+
+                    b.Property<int>("MinimumPosts")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_posts");
+
+                    b.PrimitiveCollection<int[]>("Platforms")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("platforms");
+
+                    b.PrimitiveCollection<int[]>("PromotedCategoryIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("promoted_category_ids");
+
+                    b.PrimitiveCollection<int[]>("PromotedProductIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("promoted_product_ids");
+
+                    b.Property<string>("Rules")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("rules");
+
+                    b.Property<bool>("ScoreVideoByViews")
+                        .HasColumnType("boolean")
+                        .HasColumnName("score_video_by_views");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("window_days");
+
+                    b.Property<DateOnly>("WindowStartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("window_starts_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_influencer_rounds");
+
+                    b.HasIndex("AnnouncementPostId")
+                        .HasDatabaseName("ix_influencer_rounds_announcement_post_id");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_influencer_rounds_event_id");
+
+                    b.HasIndex("CampaignId", "Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_influencer_rounds_campaign_id_slug");
+
+                    b.HasIndex("State", "WindowStartsOn")
+                        .HasDatabaseName("ix_influencer_rounds_state_window_starts_on");
+
+                    b.ToTable("influencer_rounds", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_influencer_rounds_minimum_posts", "minimum_posts BETWEEN 1 AND 100");
+
+                            t.HasCheckConstraint("ck_influencer_rounds_window_days", "window_days BETWEEN 1 AND 60");
+                        });
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.MetricImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AlreadyStored")
+                        .HasColumnType("integer")
+                        .HasColumnName("already_stored");
+
+                    b.Property<int>("BadRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("bad_rows");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<long>("ContentLength")
+                        .HasColumnType("bigint")
+                        .HasColumnName("content_length");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DetectedEncoding")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("detected_encoding");
+
+                    b.Property<string>("DetectedNumberFormat")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("detected_number_format");
+
+                    b.Property<string>("DetectedSeparator")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("detected_separator");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("GoodRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("good_rows");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<bool>("ImportGoodRows")
+                        .HasColumnType("boolean")
+                        .HasColumnName("import_good_rows");
+
+                    b.Property<int>("NewPosts")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_posts");
+
+                    b.Property<int>("NewSnapshots")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_snapshots");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed_rows");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer")
+                        .HasColumnName("round_id");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_rows");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WarningRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("warning_rows");
+
+                    b.HasKey("Id")
+                        .HasName("pk_metric_imports");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_metric_imports_state")
+                        .HasFilter("state IN (1, 2, 4)");
+
+                    b.HasIndex("RoundId", "CreatedAt")
+                        .HasDatabaseName("ix_metric_imports_round_id_created_at");
+
+                    b.ToTable("metric_imports", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.MetricSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Comments")
+                        .HasColumnType("integer")
+                        .HasColumnName("comments");
+
+                    b.Property<int?>("Followers")
+                        .HasColumnType("integer")
+                        .HasColumnName("followers");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("import_id");
+
+                    b.Property<int?>("Likes")
+                        .HasColumnType("integer")
+                        .HasColumnName("likes");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int?>("Saves")
+                        .HasColumnType("integer")
+                        .HasColumnName("saves");
+
+                    b.Property<int?>("Shares")
+                        .HasColumnType("integer")
+                        .HasColumnName("shares");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.Property<int?>("Views")
+                        .HasColumnType("integer")
+                        .HasColumnName("views");
+
+                    b.HasKey("Id")
+                        .HasName("pk_metric_snapshots");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_metric_snapshots_import_id");
+
+                    b.HasIndex("PostId", "TakenAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_metric_snapshots_post_id_taken_at");
+
+                    b.ToTable("metric_snapshots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_metric_snapshots_not_negative", "coalesce(followers, 0) >= 0 AND coalesce(likes, 0) >= 0 AND coalesce(comments, 0) >= 0 AND coalesce(shares, 0) >= 0 AND coalesce(saves, 0) >= 0 AND coalesce(views, 0) >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.RoundEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ConfirmationHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("confirmation_hash");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<DateTimeOffset?>("EmailConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_confirmed_at");
+
+                    b.Property<int?>("EventRegistrationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_registration_id");
+
+                    b.Property<string>("ExclusionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("exclusion_reason");
+
+                    b.Property<int>("InfluencerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("influencer_id");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer")
+                        .HasColumnName("round_id");
+
+                    b.Property<DateTimeOffset>("SignedUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_up_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubmissionHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("submission_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_round_entries");
+
+                    b.HasIndex("EventRegistrationId")
+                        .HasDatabaseName("ix_round_entries_event_registration_id");
+
+                    b.HasIndex("InfluencerId")
+                        .HasDatabaseName("ix_round_entries_influencer_id");
+
+                    b.HasIndex("RoundId", "InfluencerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_round_entries_round_id_influencer_id");
+
+                    b.HasIndex("RoundId", "Status")
+                        .HasDatabaseName("ix_round_entries_round_id_status");
+
+                    b.ToTable("round_entries", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.RoundFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("figures");
+
+                    b.Property<double>("Limit")
+                        .HasColumnType("double precision")
+                        .HasColumnName("limit");
+
+                    b.Property<double>("Observed")
+                        .HasColumnType("double precision")
+                        .HasColumnName("observed");
+
+                    b.Property<int?>("Platform")
+                        .HasColumnType("integer")
+                        .HasColumnName("platform");
+
+                    b.Property<long?>("PostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_id");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer")
+                        .HasColumnName("round_id");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_round_flags");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_round_flags_entry_id");
+
+                    b.HasIndex("PostId")
+                        .HasDatabaseName("ix_round_flags_post_id");
+
+                    b.HasIndex("RoundId", "Status")
+                        .HasDatabaseName("ix_round_flags_round_id_status");
+
+                    b.HasIndex("RoundId", "Rule", "EntryId", "Platform", "PostId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_round_flags_round_id_rule_entry_id_platform_post_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("RoundId", "Rule", "EntryId", "Platform", "PostId"), false);
+
+                    b.ToTable("round_flags", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.RoundPost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("ExclusionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("exclusion_reason");
+
+                    b.Property<int>("Platform")
+                        .HasColumnType("integer")
+                        .HasColumnName("platform");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer")
+                        .HasColumnName("round_id");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("url");
+
+                    b.Property<string>("UrlKey")
+                        .IsRequired()
+                        .HasMaxLength(520)
+                        .HasColumnType("character varying(520)")
+                        .HasColumnName("url_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_round_posts");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_round_posts_product_id");
+
+                    b.HasIndex("RoundId", "UrlKey")
+                        .HasDatabaseName("ix_round_posts_round_id_url_key");
+
+                    b.HasIndex("EntryId", "Platform", "UrlKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_round_posts_entry_id_platform_url_key");
+
+                    b.ToTable("round_posts", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.RoundPrize", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer")
+                        .HasColumnName("round_id");
+
+                    b.Property<long>("ValueRupiah")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value_rupiah");
+
+                    b.HasKey("Id")
+                        .HasName("pk_round_prizes");
+
+                    b.HasIndex("RoundId", "Rank")
+                        .IsUnique()
+                        .HasDatabaseName("ix_round_prizes_round_id_rank");
+
+                    b.ToTable("round_prizes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_round_prizes_value", "value_rupiah >= 0 AND rank > 0");
+                        });
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.RoundResult", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer")
+                        .HasColumnName("round_id");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long>("Engagements")
+                        .HasColumnType("bigint")
+                        .HasColumnName("engagements");
+
+                    b.Property<DateTimeOffset?>("FirstPostAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_post_at");
+
+                    b.Property<int>("FlagsCleared")
+                        .HasColumnType("integer")
+                        .HasColumnName("flags_cleared");
+
+                    b.Property<string>("Handles")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("handles");
+
+                    b.Property<int>("LinkClicks")
+                        .HasColumnType("integer")
+                        .HasColumnName("link_clicks");
+
+                    b.Property<double?>("MeanRate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("mean_rate");
+
+                    b.Property<double?>("MedianRate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("median_rate");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Posts")
+                        .HasColumnType("integer")
+                        .HasColumnName("posts");
+
+                    b.Property<string>("Prize")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("prize");
+
+                    b.Property<long?>("PrizeValueRupiah")
+                        .HasColumnType("bigint")
+                        .HasColumnName("prize_value_rupiah");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<int>("ScoredPosts")
+                        .HasColumnType("integer")
+                        .HasColumnName("scored_posts");
+
+                    b.Property<int?>("Unranked")
+                        .HasColumnType("integer")
+                        .HasColumnName("unranked");
+
+                    b.HasKey("RoundId", "EntryId")
+                        .HasName("pk_round_results");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_round_results_entry_id");
+
+                    b.ToTable("round_results", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.RoundStateChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("by");
+
+                    b.Property<int>("From")
+                        .HasColumnType("integer")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer")
+                        .HasColumnName("round_id");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_round_state_changes");
+
+                    b.HasIndex("RoundId", "At")
+                        .HasDatabaseName("ix_round_state_changes_round_id_at");
+
+                    b.ToTable("round_state_changes", (string)null);
+                });
+
             modelBuilder.Entity("LocalProducts.Web.Domain.OutboundClickDay", b =>
                 {
                     b.Property<int>("ProductId")
@@ -2025,6 +2925,295 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasConstraintName("fk_marketplace_links_products_product_id");
                 });
 
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.EntryHandle", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.RoundEntry", null)
+                        .WithMany("Handles")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_entry_handles_round_entries_entry_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.InfluencerRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_entry_handles_influencer_rounds_round_id");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.Influencer", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_influencers_users_user_id");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.InfluencerLink", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.RoundEntry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_influencer_links_round_entries_entry_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Ikm", null)
+                        .WithMany()
+                        .HasForeignKey("IkmId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_influencer_links_ikms_ikm_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_influencer_links_products_product_id");
+
+                    b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.InfluencerLinkClickDay", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.InfluencerLink", null)
+                        .WithMany()
+                        .HasForeignKey("Code")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_influencer_link_clicks_influencer_links_code");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.InfluencerRound", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Post", null)
+                        .WithMany()
+                        .HasForeignKey("AnnouncementPostId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_influencer_rounds_posts_announcement_post_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_influencer_rounds_campaigns_campaign_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.CampaignEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_influencer_rounds_events_event_id");
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.MetricImport", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.InfluencerRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_metric_imports_influencer_rounds_round_id");
+
+                    b.OwnsOne("LocalProducts.Web.Domain.Melokal.ImportProblem", "FileProblem", b1 =>
+                        {
+                            b1.Property<int>("MetricImportId");
+
+                            b1.Property<string>("Column");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<int>("Line");
+
+                            b1.Property<int>("Severity");
+
+                            b1.Property<string>("Value");
+
+                            b1.HasKey("MetricImportId");
+
+                            b1.ToTable("metric_imports");
+
+                            b1
+                                .ToJson("file_problem")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MetricImportId")
+                                .HasConstraintName("fk_metric_imports_metric_imports_id");
+                        });
+
+                    b.OwnsMany("LocalProducts.Web.Domain.Melokal.ImportProblem", "Problems", b1 =>
+                        {
+                            b1.Property<int>("MetricImportId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Column");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<int>("Line");
+
+                            b1.Property<int>("Severity");
+
+                            b1.Property<string>("Value");
+
+                            b1.HasKey("MetricImportId", "__synthesizedOrdinal");
+
+                            b1.ToTable("metric_imports");
+
+                            b1
+                                .ToJson("problems")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MetricImportId")
+                                .HasConstraintName("fk_metric_imports_metric_imports_metric_import_id");
+                        });
+
+                    b.Navigation("FileProblem");
+
+                    b.Navigation("Problems");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.MetricSnapshot", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.MetricImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_metric_snapshots_metric_imports_import_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.RoundPost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_metric_snapshots_round_posts_post_id");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.RoundEntry", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.EventRegistration", null)
+                        .WithMany()
+                        .HasForeignKey("EventRegistrationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_round_entries_event_registrations_event_registration_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.Influencer", "Influencer")
+                        .WithMany()
+                        .HasForeignKey("InfluencerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_round_entries_influencers_influencer_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.InfluencerRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_round_entries_influencer_rounds_round_id");
+
+                    b.Navigation("Influencer");
+
+                    b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.RoundFlag", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.RoundEntry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_round_flags_round_entries_entry_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.RoundPost", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_round_flags_round_posts_post_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.InfluencerRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_round_flags_influencer_rounds_round_id");
+
+                    b.Navigation("Entry");
+
+                    b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.RoundPost", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.RoundEntry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_round_posts_round_entries_entry_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_round_posts_products_product_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.InfluencerRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_round_posts_influencer_rounds_round_id");
+
+                    b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.RoundPrize", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.InfluencerRound", null)
+                        .WithMany("Prizes")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_round_prizes_influencer_rounds_round_id");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.RoundResult", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.RoundEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_round_results_round_entries_entry_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.InfluencerRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_round_results_influencer_rounds_round_id");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.RoundStateChange", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Melokal.InfluencerRound", null)
+                        .WithMany("StateChanges")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_round_state_changes_influencer_rounds_round_id");
+                });
+
             modelBuilder.Entity("LocalProducts.Web.Domain.OutboundClickDay", b =>
                 {
                     b.HasOne("LocalProducts.Web.Domain.Product", null)
@@ -2270,6 +3459,18 @@ namespace LocalProducts.Web.Data.Migrations
             modelBuilder.Entity("LocalProducts.Web.Domain.Ikm", b =>
                 {
                     b.Navigation("Products");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.InfluencerRound", b =>
+                {
+                    b.Navigation("Prizes");
+
+                    b.Navigation("StateChanges");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Melokal.RoundEntry", b =>
+                {
+                    b.Navigation("Handles");
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Domain.Product", b =>
