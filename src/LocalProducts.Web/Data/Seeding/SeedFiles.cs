@@ -101,3 +101,35 @@ internal sealed record EventSeed(
     string? OnlineUrl,
     int Capacity,
     string? Description);
+
+/// seeds/demo/melokal.json: invented Melokal rounds. Days count from the round's first day (WIB).
+internal sealed record MelokalSeed(string Note, IReadOnlyList<RoundSeed> Rounds);
+
+internal sealed record RoundSeed(
+    string Campaign,
+    string Slug,
+    string Title,
+    string Event,
+    int WindowDays,
+    IReadOnlyList<string> Platforms,
+    bool ScoreVideoByViews,
+    int MinimumPosts,
+    string State,
+    IReadOnlyList<string> PromotedProducts,
+    IReadOnlyList<string> PromotedCategories,
+    IReadOnlyList<PrizeSeed> Prizes,
+    string Rules,
+    IReadOnlyList<FlagResolutionSeed> FlagResolutions,
+    IReadOnlyList<EntrySeed> Entries);
+
+internal sealed record PrizeSeed(int Rank, string Description, long ValueRupiah);
+
+internal sealed record FlagResolutionSeed(string Rule, string Influencer, string Decision, string Reason);
+
+internal sealed record EntrySeed(string Name, string City, string Email, string? WhatsApp, IReadOnlyList<HandleSeed> Handles, string Status, IReadOnlyList<RoundPostSeed> Posts);
+
+internal sealed record HandleSeed(string Platform, string Handle, int Followers);
+
+internal sealed record RoundPostSeed(string Platform, string Url, int Day, string Time, string? Product, IReadOnlyList<SnapshotSeed> Snapshots);
+
+internal sealed record SnapshotSeed(int Day, string Time, int? Followers, int? Likes, int? Comments, int? Shares, int? Saves, int? Views);

@@ -122,7 +122,7 @@ public sealed class InfluencerRound
         {
             return FinaliseOutcome.OpenFlags;
         }
-        FinalisedAt = now;
+        FinalisedAt = now.ToUniversalTime();
         Record(RoundState.Final, now, by, null);
         return FinaliseOutcome.Finalised;
     }
@@ -134,13 +134,15 @@ public sealed class InfluencerRound
         {
             return false;
         }
-        ChangedAfterFinalAt = now;
+        ChangedAfterFinalAt = now.ToUniversalTime();
         Record(RoundState.Final, now, by, reason.Trim());
         return true;
     }
 
     private void Record(RoundState next, DateTimeOffset now, string by, string? reason)
     {
+        // Stored as timestamptz, which takes UTC only.
+        now = now.ToUniversalTime();
         _stateChanges.Add(new RoundStateChange { From = State, To = next, At = now, By = by, Reason = reason });
         State = next;
         UpdatedAt = now;
