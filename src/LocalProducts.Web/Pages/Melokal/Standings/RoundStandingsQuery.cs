@@ -61,7 +61,14 @@ public sealed class RoundStandingsQuery(AppDbContext db)
             .Where(p => p.RoundId == roundId)
             .Select(p => new
             {
-                p.Id, p.EntryId, p.Platform, p.PostedAt, p.ProductId, p.Url, p.UrlKey, p.ExclusionReason,
+                p.Id,
+                p.EntryId,
+                p.Platform,
+                p.PostedAt,
+                p.ProductId,
+                p.Url,
+                p.UrlKey,
+                p.ExclusionReason,
                 CategoryId = db.Products.Where(x => x.Id == p.ProductId).Select(x => (int?)x.CategoryId).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken))
