@@ -169,9 +169,8 @@ internal sealed class DemoRoundsSeeder(AppDbContext db)
         await db.SaveChangesAsync(cancellationToken);
         if (flags.Any(f => f.IsOpen))
         {
-            // The demo data no longer raise only the flags it resolves: leave the round in scoring
-            // for staff to look at rather than finalise it with open flags.
-            return;
+            // The demo must never show a finalised round with open flags: the seed file is wrong.
+            throw new InvalidDataException($"The demo round {seed.Slug} raises flags its file does not resolve: {string.Join(", ", flags.Where(f => f.IsOpen).Select(f => $"{f.Rule} on entry {f.EntryId}"))}.");
         }
         // TODO(merge): finalise through FinaliseRoundCommand.
     }
