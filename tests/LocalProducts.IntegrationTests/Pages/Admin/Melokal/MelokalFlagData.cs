@@ -18,8 +18,9 @@ internal static class MelokalFlagData
     public const long FirstPrizeValue = 1_500_000;
     public const string SecondPrize = "Paket kopi Nusantara";
 
+    /// The hour (WIB) of a day of the window, in UTC as the database stores it.
     public static DateTimeOffset Day(int day, int hour = 12) =>
-        new(WindowStartsOn.ToDateTime(new TimeOnly(hour, 0)).AddDays(day), Wib.Offset);
+        new DateTimeOffset(WindowStartsOn.ToDateTime(new TimeOnly(hour, 0)).AddDays(day), Wib.Offset).ToUniversalTime();
 
     public static async Task<TestRound> CreateAsync(SiteFixture site, bool flagged)
     {
