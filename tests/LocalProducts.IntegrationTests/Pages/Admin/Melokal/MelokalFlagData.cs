@@ -98,13 +98,27 @@ internal static class MelokalFlagData
             // An early snapshot (kept as history) and the one that counts, the last in the window.
             db.MetricSnapshots.Add(new MetricSnapshot
             {
-                PostId = post.Id, TakenAt = Day(1 + (2 * i), 10), Followers = followers, Likes = likes / 2, Comments = comments / 2,
-                Shares = 0, Saves = 0, Source = MetricsSource.Staff, RecordedAt = now,
+                PostId = post.Id,
+                TakenAt = Day(1 + (2 * i), 10),
+                Followers = followers,
+                Likes = likes / 2,
+                Comments = comments / 2,
+                Shares = 0,
+                Saves = 0,
+                Source = MetricsSource.Staff,
+                RecordedAt = now,
             });
             db.MetricSnapshots.Add(new MetricSnapshot
             {
-                PostId = post.Id, TakenAt = Day(1 + (2 * i), 20), Followers = followers, Likes = likes, Comments = comments,
-                Shares = 0, Saves = null, Source = MetricsSource.Import, RecordedAt = now,
+                PostId = post.Id,
+                TakenAt = Day(1 + (2 * i), 20),
+                Followers = followers,
+                Likes = likes,
+                Comments = comments,
+                Shares = 0,
+                Saves = null,
+                Source = MetricsSource.Import,
+                RecordedAt = now,
             });
             await db.SaveChangesAsync();
             postIds.Add(post.Id);
