@@ -131,6 +131,9 @@ public sealed class RoundEntry
     public bool IsSubmissionCode(string? code) => Status == EntryStatus.Approved && OneTimeCode.Matches(SubmissionHash, code);
 
     public void Exclude(string reason) => ExclusionReason = reason.Trim();
+
+    /// Undoes an exclusion (a change after final, with its reason recorded on the round).
+    public void Reinstate() => ExclusionReason = null;
 }
 
 /// The influencer's account on one platform for the round, with the followers they stated.

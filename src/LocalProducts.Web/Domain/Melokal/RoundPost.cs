@@ -35,6 +35,9 @@ public sealed class RoundPost
     public bool IsExcluded => ExclusionReason is not null;
 
     public void Exclude(string reason) => ExclusionReason = reason.Trim();
+
+    /// Undoes an exclusion (a change after final, with its reason recorded on the round).
+    public void Reinstate() => ExclusionReason = null;
 }
 
 /// The figures of a post at one moment. A figure the platform hides is null (missing), never 0.
