@@ -1,6 +1,7 @@
 using System.Globalization;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Domain.Melokal;
+using LocalProducts.Web.Pages.Admin.Melokal.Final;
 using LocalProducts.Web.Pages.Melokal.Standings;
 using Microsoft.EntityFrameworkCore;
 
@@ -172,7 +173,15 @@ internal sealed class DemoRoundsSeeder(AppDbContext db)
             // The demo must never show a finalised round with open flags: the seed file is wrong.
             throw new InvalidDataException($"The demo round {seed.Slug} raises flags its file does not resolve: {string.Join(", ", flags.Where(f => f.IsOpen).Select(f => $"{f.Rule} on entry {f.EntryId}"))}.");
         }
-        // TODO(merge): finalise through FinaliseRoundCommand.
+        var finalisedAt = scoredAt.AddDays(1);
+        round.Finalise(0, finalisedAt, DemoStaff);
+        await db.SaveChangesAsync(cancellationToken);
+        var rows = FinalRanking.Rows(await new RoundStandingsQuery(db).ScoreAsync(round, cancellationToken));
+        await FinalRanking.ReplaceAsync(db, round.Id, rows, cancellationToken);
+        var announcement = await AnnouncementDraft.CreateAsync(db, round, rows, DemoStaff, finalisedAt, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        round.AnnouncementPostId = announcement.Id;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static DateTimeOffset At(InfluencerRound round, int day, string time) =>
