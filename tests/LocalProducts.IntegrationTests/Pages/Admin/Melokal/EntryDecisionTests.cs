@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Html.Dom;
 using LocalProducts.IntegrationTests.Pages.Account;
 using LocalProducts.IntegrationTests.Pages.Dashboard;
 using LocalProducts.Web.Domain.Melokal;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using LocalProducts.Web.Domain.Melokal;
 using Microsoft.EntityFrameworkCore;
