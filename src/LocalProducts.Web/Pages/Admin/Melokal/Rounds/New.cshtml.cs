@@ -1,3 +1,4 @@
+using LocalProducts.Web.Domain.Melokal;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LocalProducts.Web.Pages.Admin.Melokal.Rounds;
@@ -8,6 +9,7 @@ public sealed class NewModel(RoundEditorQuery editor, SaveRoundCommand save) : R
     public async Task OnGetAsync(int? kampanye, CancellationToken cancellationToken)
     {
         Input.CampaignId = kampanye;
+        Input.Platforms = [.. SocialPlatforms.All];
         await LoadAsync(cancellationToken);
     }
 

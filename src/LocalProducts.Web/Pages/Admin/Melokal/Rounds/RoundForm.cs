@@ -32,7 +32,8 @@ public sealed class RoundForm
     [Display(Name = "Jumlah hari dipantau")]
     public int? WindowDays { get; set; } = InfluencerRound.DefaultWindowDays;
 
-    public SocialPlatform[] Platforms { get; set; } = [.. SocialPlatforms.All];
+    /// Empty unless ticked: a form that posts none binds none (a new form starts with all ticked).
+    public SocialPlatform[] Platforms { get; set; } = [];
 
     [Display(Name = "Nilai video menurut jumlah tayangan")]
     public bool ScoreVideoByViews { get; set; }
