@@ -214,6 +214,7 @@ public sealed class SaveRoundCommand(AppDbContext db, TimeProvider clock, IStrin
     private List<PrizeValue> ReadPrizes(RoundForm form, List<FormError> errors)
     {
         var prizes = new List<PrizeValue>();
+        var ranks = new HashSet<int>();
         for (var i = 0; i < form.Prizes.Count; i++)
         {
             var row = form.Prizes[i];
@@ -228,7 +229,7 @@ public sealed class SaveRoundCommand(AppDbContext db, TimeProvider clock, IStrin
                 errors.Add(new(field + ".Rank", text["Peringkat 1 sampai 100."]));
                 ok = false;
             }
-            else if (prizes.Any(p => p.Rank == row.Rank))
+            else if (!ranks.Add(row.Rank.Value))
             {
                 errors.Add(new(field + ".Rank", text["Peringkat {0} sudah punya hadiah.", row.Rank.Value]));
                 ok = false;
