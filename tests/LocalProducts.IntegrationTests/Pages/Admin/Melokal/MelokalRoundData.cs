@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalProducts.IntegrationTests.Pages.Admin.Melokal;
 
-public sealed record TestCampaign(int Id, string Slug);
+public sealed record RoundAdminCampaign(int Id, string Slug);
 
-public sealed record TestEntry(int Id, string Email, string Name);
+public sealed record RoundAdminEntry(int Id, string Email, string Name);
 
 /// Campaigns, events, rounds and sign-ups made straight in the database for the Melokal staff
 /// tests: each test makes its own and depends on no other test or demo round.
@@ -18,7 +18,7 @@ internal static class MelokalRoundData
 
     private static string Unique() => Guid.NewGuid().ToString("N")[..10];
 
-    public static async Task<TestCampaign> CreateCampaignAsync(SiteFixture site)
+    public static async Task<RoundAdminCampaign> CreateCampaignAsync(SiteFixture site)
     {
         var now = DateTimeOffset.UtcNow;
         var campaign = new Campaign
@@ -31,7 +31,7 @@ internal static class MelokalRoundData
             UpdatedAt = now,
         };
         await WriteAsync(site, db => db.Campaigns.Add(campaign));
-        return new TestCampaign(campaign.Id, campaign.Slug);
+        return new RoundAdminCampaign(campaign.Id, campaign.Slug);
     }
 
     public static async Task<int> CreateEventAsync(SiteFixture site, int campaignId, DateTimeOffset startsAt)
@@ -82,7 +82,7 @@ internal static class MelokalRoundData
     }
 
     /// A sign-up with an Instagram and a TikTok handle, in the given status.
-    public static async Task<TestEntry> CreateEntryAsync(SiteFixture site, int roundId, EntryStatus status, string? name = null)
+    public static async Task<RoundAdminEntry> CreateEntryAsync(SiteFixture site, int roundId, EntryStatus status, string? name = null)
     {
         var now = DateTimeOffset.UtcNow;
         var key = Unique();
@@ -116,7 +116,7 @@ internal static class MelokalRoundData
             Assert.True(entry.Decline(now, "Staf Uji", "Akun belum aktif."));
         }
         await WriteAsync(site, db => db.RoundEntries.Add(entry));
-        return new TestEntry(entry.Id, influencer.Email, influencer.Name);
+        return new RoundAdminEntry(entry.Id, influencer.Email, influencer.Name);
     }
 
     public static async Task<T> ReadAsync<T>(SiteFixture site, Func<AppDbContext, Task<T>> read)
