@@ -106,6 +106,24 @@ public sealed class RoundScoringRankTests
         Assert.Equal([3, 2, 1], scores.Select(s => s.Entry.EntryId));
     }
 
+    [Fact]
+    public void Score_MediansEqualButForFloatingPointNoise_TieAndGoToEngagements()
+    {
+        // Entry 1: 10 % and 20 %, median (0.1 + 0.2) / 2, which a double holds as 0.15000000000000002.
+        // Entry 2: 15 % three times, median 0.15, and more engagements (4,500 against 3,000).
+        // The medians are the same 15 %: the tie rule, not the last bit, decides.
+        var posts = new[]
+        {
+            PostWithRate(1, 1, 0.10), PostWithRate(2, 1, 0.20),
+            PostWithRate(3, 2, 0.15), PostWithRate(4, 2, 0.15), PostWithRate(5, 2, 0.15),
+        };
+
+        var scores = RoundScoring.Score(Rules(), [Entry(1), Entry(2)], posts);
+
+        Assert.NotEqual(scores[0].MedianRate, scores[1].MedianRate);
+        Assert.Equal([2, 1], scores.Select(s => s.Entry.EntryId));
+    }
+
     private static EntryScore Ranked(int entryId, double median, long engagements, DateTimeOffset firstPost) =>
         new(Entry(entryId), [], 2, median, median, engagements, firstPost, null, null);
 }
