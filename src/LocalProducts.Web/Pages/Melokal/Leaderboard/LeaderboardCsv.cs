@@ -6,7 +6,8 @@ namespace LocalProducts.Web.Pages.Melokal.Leaderboard;
 
 /// The leaderboard's rows as CSV: UTF-8 with a byte-order mark (so Excel reads names right), a
 /// decimal dot, rates as percentages with four decimals, and every cell a spreadsheet would run
-/// as a formula (= + - @ first) written with a leading apostrophe.
+/// as a formula (= + - @ first) written with a leading apostrophe. Handles are written without
+/// their "@".
 public static class LeaderboardCsv
 {
     public static readonly IReadOnlyList<string> Header =
@@ -26,7 +27,7 @@ public static class LeaderboardCsv
                 csv.WriteRecord([
                     row.Rank?.ToString(CultureInfo.InvariantCulture) ?? "",
                     row.Name,
-                    row.Handles,
+                    Handles(row.Handles),
                     row.Posts.ToString(CultureInfo.InvariantCulture),
                     row.ScoredPosts.ToString(CultureInfo.InvariantCulture),
                     Percent(row.MedianRate),
@@ -48,6 +49,11 @@ public static class LeaderboardCsv
         }
         return output.ToArray();
     }
+
+    /// "@kopi (Instagram), @kopinus (TikTok)" → "kopi (Instagram), kopinus (TikTok)": without the
+    /// "@", which a spreadsheet would otherwise take for a formula (and the guard would prefix).
+    public static string Handles(string handles) =>
+        string.Join(", ", handles.Split(", ").Select(h => h.StartsWith('@') ? h[1..] : h));
 
     /// 0.041234 → "4.1234".
     public static string Percent(double? rate) => rate is { } value ? (value * 100).ToString("0.0000", CultureInfo.InvariantCulture) : "";
