@@ -109,10 +109,37 @@ public sealed class LeaderboardPageTests(SiteFixture site) : IClassFixture<SiteF
         await _data.PostAsync(ana, MelokalPublicData.Day(MelokalPublicData.WindowStartThisYear, 1), new SnapshotFigures(Likes: 900));
         await _data.PostAsync(ana, MelokalPublicData.Day(MelokalPublicData.WindowStartThisYear, 2), new SnapshotFigures(Likes: 900));
         await _data.ResultsAsync(
-            new RoundResult { RoundId = round.Id, EntryId = budi.Id, Rank = 1, Name = "Budi Beku", Handles = "@budi", Posts = 2, ScoredPosts = 2,
-                MedianRate = 0.0512, MeanRate = 0.05, Engagements = 1_024, LinkClicks = 3, FlagsCleared = 1, Prize = "Sepeda lipat", PrizeValueRupiah = 5_000_000 },
-            new RoundResult { RoundId = round.Id, EntryId = ana.Id, Rank = null, Name = "Ana Beku", Handles = "@ana", Posts = 1, ScoredPosts = 1,
-                MedianRate = 0.09, MeanRate = 0.09, Engagements = 900, Unranked = UnrankedReason.TooFewPosts });
+            new RoundResult
+            {
+                RoundId = round.Id,
+                EntryId = budi.Id,
+                Rank = 1,
+                Name = "Budi Beku",
+                Handles = "@budi",
+                Posts = 2,
+                ScoredPosts = 2,
+                MedianRate = 0.0512,
+                MeanRate = 0.05,
+                Engagements = 1_024,
+                LinkClicks = 3,
+                FlagsCleared = 1,
+                Prize = "Sepeda lipat",
+                PrizeValueRupiah = 5_000_000
+            },
+            new RoundResult
+            {
+                RoundId = round.Id,
+                EntryId = ana.Id,
+                Rank = null,
+                Name = "Ana Beku",
+                Handles = "@ana",
+                Posts = 1,
+                ScoredPosts = 1,
+                MedianRate = 0.09,
+                MeanRate = 0.09,
+                Engagements = 900,
+                Unranked = UnrankedReason.TooFewPosts
+            });
         await _data.ChangeAfterFinalAsync(round.Id, "Satu unggahan Ana ternyata dari putaran lain");
         using var client = site.CreateClient();
 

@@ -26,8 +26,12 @@ internal sealed class MelokalPublicData(SiteFixture site)
         {
             var campaign = new Campaign
             {
-                Slug = slug, Name = $"Kampanye {slug}", Hashtag = $"#Uji{slug.Replace("-", "", StringComparison.Ordinal)}",
-                StartsOn = new DateOnly(2026, 1, 1), CreatedAt = Staff, UpdatedAt = Staff,
+                Slug = slug,
+                Name = $"Kampanye {slug}",
+                Hashtag = $"#Uji{slug.Replace("-", "", StringComparison.Ordinal)}",
+                StartsOn = new DateOnly(2026, 1, 1),
+                CreatedAt = Staff,
+                UpdatedAt = Staff,
             };
             db.Campaigns.Add(campaign);
             await db.SaveChangesAsync();
@@ -44,9 +48,15 @@ internal sealed class MelokalPublicData(SiteFixture site)
             var slug = NewSlug("putaran");
             var round = new InfluencerRound
             {
-                CampaignId = campaignId, Slug = slug, Title = title ?? $"Putaran {slug}", WindowStartsOn = windowStartsOn ?? WindowStartThisYear,
-                MinimumPosts = minimumPosts, PromotedProductIds = promotedProducts ?? [], ScoreVideoByViews = videoByViews,
-                CreatedAt = Staff, UpdatedAt = Staff,
+                CampaignId = campaignId,
+                Slug = slug,
+                Title = title ?? $"Putaran {slug}",
+                WindowStartsOn = windowStartsOn ?? WindowStartThisYear,
+                MinimumPosts = minimumPosts,
+                PromotedProductIds = promotedProducts ?? [],
+                ScoreVideoByViews = videoByViews,
+                CreatedAt = Staff,
+                UpdatedAt = Staff,
             };
             round.SetPrizes(prizes ?? []);
             var path = new[] { RoundState.OpenForSignUp, RoundState.Monitoring, RoundState.Scoring };
@@ -74,8 +84,12 @@ internal sealed class MelokalPublicData(SiteFixture site)
             {
                 var influencer = new Influencer
                 {
-                    Name = name, City = "Bandung", Email = $"{NewSlug("inf")}@contoh.test", WhatsApp = "+6281234567890",
-                    CreatedAt = Staff, UpdatedAt = Staff,
+                    Name = name,
+                    City = "Bandung",
+                    Email = $"{NewSlug("inf")}@contoh.test",
+                    WhatsApp = "+6281234567890",
+                    CreatedAt = Staff,
+                    UpdatedAt = Staff,
                 };
                 influencer.NormaliseEmail();
                 db.Influencers.Add(influencer);
@@ -118,8 +132,15 @@ internal sealed class MelokalPublicData(SiteFixture site)
             }
             var post = new RoundPost
             {
-                RoundId = entry.RoundId, EntryId = entry.Id, Platform = platform, Url = url, UrlKey = SocialPlatforms.PostUrlKey(platform, url)!,
-                PostedAt = postedAt, ProductId = productId, Source = MetricsSource.Staff, CreatedAt = Staff,
+                RoundId = entry.RoundId,
+                EntryId = entry.Id,
+                Platform = platform,
+                Url = url,
+                UrlKey = SocialPlatforms.PostUrlKey(platform, url)!,
+                PostedAt = postedAt,
+                ProductId = productId,
+                Source = MetricsSource.Staff,
+                CreatedAt = Staff,
             };
             if (exclusion is not null)
             {
@@ -131,8 +152,16 @@ internal sealed class MelokalPublicData(SiteFixture site)
             {
                 db.MetricSnapshots.Add(new MetricSnapshot
                 {
-                    PostId = post.Id, TakenAt = f.TakenAt ?? postedAt.AddDays(1), Followers = f.Followers, Likes = f.Likes, Comments = f.Comments,
-                    Shares = f.Shares, Saves = f.Saves, Views = f.Views, Source = MetricsSource.Staff, RecordedAt = Staff,
+                    PostId = post.Id,
+                    TakenAt = f.TakenAt ?? postedAt.AddDays(1),
+                    Followers = f.Followers,
+                    Likes = f.Likes,
+                    Comments = f.Comments,
+                    Shares = f.Shares,
+                    Saves = f.Saves,
+                    Views = f.Views,
+                    Source = MetricsSource.Staff,
+                    RecordedAt = Staff,
                 });
                 await db.SaveChangesAsync();
             }

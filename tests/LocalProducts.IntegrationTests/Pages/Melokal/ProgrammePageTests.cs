@@ -130,8 +130,17 @@ public sealed class ProgrammePageTests(SiteFixture site) : IClassFixture<SiteFix
 
     private static RoundResult Result(int roundId, int entryId, int? rank, int scoredPosts, long engagements, UnrankedReason? unranked = null) => new()
     {
-        RoundId = roundId, EntryId = entryId, Rank = rank, Name = $"Entri {entryId}", Handles = "@uji", Posts = scoredPosts, ScoredPosts = scoredPosts,
-        MedianRate = 0.03, MeanRate = 0.03, Engagements = engagements, Unranked = unranked,
+        RoundId = roundId,
+        EntryId = entryId,
+        Rank = rank,
+        Name = $"Entri {entryId}",
+        Handles = "@uji",
+        Posts = scoredPosts,
+        ScoredPosts = scoredPosts,
+        MedianRate = 0.03,
+        MeanRate = 0.03,
+        Engagements = engagements,
+        Unranked = unranked,
     };
 
     private async Task<List<int>> UnusedProductIdsAsync(int count) =>
