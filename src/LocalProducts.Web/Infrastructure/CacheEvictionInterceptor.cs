@@ -1,5 +1,6 @@
 using System.Data.Common;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Domain.Melokal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -23,6 +24,8 @@ public sealed class CacheEvictionInterceptor(OutputCacheEviction eviction) : ISa
     {
         Ikm or Product or Certification or MarketplaceLink or ProductImage or Category => true,
         Campaign or CampaignEvent or CampaignSlugRedirect => true,
+        // The campaign page links to its Melokal rounds once one leaves draft.
+        InfluencerRound => true,
         // A draft or a comment waiting for staff is not public: saving one must not empty every cache.
         Post => IsOrWas(entry, nameof(Post.State), PostState.Published),
         PostSlugRedirect => true,

@@ -19,7 +19,7 @@ public sealed class LanguageTests(SiteFixture site) : IClassFixture<SiteFixture>
         // The client keeps cookies, as a browser does; cached Indonesian pages are not served to it.
         var page = await SiteFixture.ParseAsync(await client.GetAsync("/produk?q=kopi"));
         Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
-        Assert.Equal(["Products", "Makers", "Campaigns", "News", "Events"], page.QuerySelectorAll(".main-nav a").Select(a => a.TextContent.Trim()));
+        Assert.Equal(["Products", "Makers", "Campaigns", "News", "Events", "Melokal"], page.QuerySelectorAll(".main-nav a").Select(a => a.TextContent.Trim()));
         var back = page.QuerySelector("a.lang-switch")!;
         Assert.Equal("Bahasa Indonesia", back.TextContent.Trim());
     }

@@ -23,7 +23,7 @@ public sealed class SitePagesTests(SiteFixture site) : IClassFixture<SiteFixture
         Assert.NotEmpty(page.QuerySelectorAll(".maker-list li"));
         Assert.Equal(3, page.QuerySelectorAll("#berita-terbaru + .post-list li").Length);
         var nav = page.QuerySelectorAll(".main-nav a").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Equal(["Produk", "IKM", "Kampanye", "Berita", "Acara"], nav);
+        Assert.Equal(["Produk", "IKM", "Kampanye", "Berita", "Acara", "Melokal"], nav);
         Assert.All(page.QuerySelectorAll(".product-card .price"), p => Assert.Matches(@"^Rp \d{1,3}(\.\d{3})*( – Rp \d{1,3}(\.\d{3})*)?$", p.TextContent.Trim()));
     }
 

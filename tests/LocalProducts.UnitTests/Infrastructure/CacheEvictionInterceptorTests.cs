@@ -1,5 +1,6 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Domain.Melokal;
 using LocalProducts.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,15 @@ public sealed class CacheEvictionInterceptorTests : IDisposable
         _db.Add(new Ikm { Slug = "ikm", Name = "IKM", Nib = "9120001000001", ProvinceCode = "11", RegencyCode = "11.17" });
 
         Assert.All(_db.ChangeTracker.Entries(), e => Assert.True(CacheEvictionInterceptor.ChangesPublicPages(e)));
+    }
+
+    [Fact]
+    public void ChangesPublicPages_AMelokalRound_Evicts_BecauseTheCampaignPageLinksToItsRounds()
+    {
+        var round = new InfluencerRound { Slug = "putaran", Title = "Putaran", CampaignId = 1 };
+        _db.Add(round);
+
+        Assert.True(Evicts(round));
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public static class RoundScoring
     /// earlier sign-up (the lower entry number), so that a rank is never shared.
     public static int CompareForRank(EntryScore a, EntryScore b)
     {
-        var byMedian = (b.MedianRate ?? 0).CompareTo(a.MedianRate ?? 0);
+        var byMedian = TieKey(b.MedianRate).CompareTo(TieKey(a.MedianRate));
         if (byMedian != 0)
         {
             return byMedian;
@@ -134,6 +134,12 @@ public static class RoundScoring
         var byFirstPost = (a.FirstPostAt ?? DateTimeOffset.MaxValue).CompareTo(b.FirstPostAt ?? DateTimeOffset.MaxValue);
         return byFirstPost != 0 ? byFirstPost : a.Entry.EntryId.CompareTo(b.Entry.EntryId);
     }
+
+    /// Rates that agree to this many decimals are the same rate: the median of 10 % and 20 % is
+    /// held as 0.15000000000000002 and must tie with 15 %, not beat it by the last bit of a double.
+    public const int TieDecimals = 12;
+
+    private static double TieKey(double? rate) => Math.Round(rate ?? 0, TieDecimals);
 
     public static EntryScore ScoreEntry(ScoringRules rules, EntryFacts entry, IReadOnlyList<PostFacts> posts)
     {

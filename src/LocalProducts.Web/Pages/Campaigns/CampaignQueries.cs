@@ -1,5 +1,6 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Domain.Melokal;
 using LocalProducts.Web.Infrastructure;
 using LocalProducts.Web.Pages.Events;
 using LocalProducts.Web.Pages.Products;
@@ -45,7 +46,8 @@ public sealed record CampaignView(
     int PostCount,
     IReadOnlyList<ProductCard> FeaturedProducts,
     IReadOnlyList<CampaignMaker> Makers,
-    IReadOnlyList<EventListItem> Events);
+    IReadOnlyList<EventListItem> Events,
+    bool HasMelokalRounds);
 
 public sealed class CampaignDetailQuery(AppDbContext db, TimeProvider clock, MarkdownRenderer markdown)
 {
@@ -116,9 +118,11 @@ public sealed class CampaignDetailQuery(AppDbContext db, TimeProvider clock, Mar
                 e.Capacity - db.EventRegistrations.Count(r => r.EventId == e.Id && (r.Status == RegistrationStatus.Confirmed || (r.Status == RegistrationStatus.Held && r.HoldExpiresAt > now)))))
             .ToListAsync(cancellationToken);
 
+        var hasRounds = await db.InfluencerRounds.AnyAsync(r => r.CampaignId == campaign.Id && r.State != RoundState.Draft, cancellationToken);
+
         return new CampaignView(campaign.Slug, campaign.Name, campaign.Hashtag, campaign.Tagline, markdown.ToSafeHtml(campaign.Description),
             campaign.StartsOn, campaign.EndsOn, campaign.PhaseOn(today), campaign.BannerPath, campaign.BannerCredit, posts, postCount, products,
-            makers, events);
+            makers, events, hasRounds);
     }
 }
 
