@@ -20,7 +20,8 @@ public static class WibTimeText
         {
             return false;
         }
-        instant = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Wib.Offset);
+        // Stored in UTC, like every instant.
+        instant = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Wib.Offset).ToUniversalTime();
         return true;
     }
 
