@@ -35,7 +35,10 @@ public sealed class EntryPageQuery(AppDbContext db, InfluencerLinkClicksQuery cl
         var posts = await db.RoundPosts.AsNoTracking().Where(p => p.EntryId == entryId).OrderBy(p => p.PostedAt)
             .Select(p => new
             {
-                p.Id, p.Platform, p.Url, p.PostedAt,
+                p.Id,
+                p.Platform,
+                p.Url,
+                p.PostedAt,
                 ProductName = db.Products.Where(pr => pr.Id == p.ProductId).Select(pr => pr.Name).FirstOrDefault(),
                 Snapshots = db.MetricSnapshots.Where(s => s.PostId == p.Id).OrderByDescending(s => s.TakenAt)
                     .Select(s => new SnapshotRow(s.TakenAt, s.Followers, s.Likes, s.Comments, s.Shares, s.Saves, s.Views, s.Source)).ToList(),
