@@ -279,6 +279,7 @@ public sealed class SignUpTests(SiteFixture site) : IClassFixture<SiteFixture>
         });
         var confirmed = await client.PressMailedLinkAsync(site.Factory, email, $"/acara/{eventSlug}/konfirmasi");
 
+        Assert.Contains($"http://localhost{round.SignUpPath}?nama=Dewi%20Lestari&email=", site.Factory.MailTo(email)[^1], StringComparison.Ordinal);
         var after = await client.GetPageAsync(confirmed.Headers.Location!.OriginalString);
         var next = after.QuerySelectorAll("a").Single(a => a.TextContent.Contains("program Melokal", StringComparison.Ordinal)
             && a.GetAttribute("href")!.Contains("pendaftaran=", StringComparison.Ordinal)).GetAttribute("href")!;
