@@ -36,6 +36,9 @@ public static class RateLimitBuckets
     /// Event sign-ups per client address, and per e-mail address (each one sends an e-mail).
     public const string EventRegistration = "event-registration";
     public const string EventRegistrationEmail = "event-registration-email";
+    /// Melokal round sign-ups per client address, and per e-mail address (each one sends an e-mail).
+    public const string MelokalSignUp = "melokal-sign-up";
+    public const string MelokalSignUpEmail = "melokal-sign-up-email";
 
     public static IReadOnlyDictionary<string, RateLimitRule> Defaults() => new Dictionary<string, RateLimitRule>(StringComparer.Ordinal)
     {
@@ -53,6 +56,9 @@ public static class RateLimitBuckets
         // A school or a community group may sign up together from one address.
         [EventRegistration] = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(15) },
         [EventRegistrationEmail] = new() { PermitLimit = 3, Window = TimeSpan.FromHours(1) },
+        // A "ngobrol santai" ends with a room of influencers signing up on the venue's network.
+        [MelokalSignUp] = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(15) },
+        [MelokalSignUpEmail] = new() { PermitLimit = 3, Window = TimeSpan.FromHours(1) },
     };
 }
 

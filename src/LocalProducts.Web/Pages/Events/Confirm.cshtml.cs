@@ -1,3 +1,4 @@
+using LocalProducts.Web.Pages.Melokal.SignUp;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -5,7 +6,7 @@ namespace LocalProducts.Web.Pages.Events;
 
 /// The link mailed to a registrant. Opening it shows a button, and only the button confirms:
 /// mail scanners that fetch every link in a message must not confirm an address for its owner.
-public sealed class ConfirmModel(EventDetailQuery query, ConfirmRegistrationCommand confirm) : PageModel
+public sealed class ConfirmModel(EventDetailQuery query, ConfirmRegistrationCommand confirm, EventRoundsQuery rounds) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "id")]
     public int RegistrationId { get; set; }
@@ -38,6 +39,8 @@ public sealed class ConfirmModel(EventDetailQuery query, ConfirmRegistrationComm
             case CommandStatus.Saved:
                 // Shown once on the event page, as after a sign-up.
                 TempData[nameof(DetailModel.Registered)] = result.Notice;
+                // An influencer is pointed on to the Melokal round that follows the event.
+                TempData[nameof(DetailModel.MelokalSignUp)] = await rounds.SignUpLinkForRegistrationAsync(result.Id!.Value, cancellationToken);
                 return Redirect($"/acara/{slug}");
             case CommandStatus.NotFound:
                 return NotFound();

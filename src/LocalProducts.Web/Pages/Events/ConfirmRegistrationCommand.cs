@@ -2,6 +2,7 @@ using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Infrastructure;
 using LocalProducts.Web.Infrastructure.Email;
+using LocalProducts.Web.Pages.Melokal.SignUp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -11,7 +12,7 @@ namespace LocalProducts.Web.Pages.Events;
 /// theirs (or, if the hold ran out meanwhile, a free place or the waiting list), and the e-mail
 /// with the calendar link follows. Under the event's row lock, like a sign-up.
 public sealed class ConfirmRegistrationCommand(
-    AppDbContext db, PublicAddress site, TimeProvider clock, IEmailSender email, IStringLocalizer<SharedResource> text,
+    AppDbContext db, PublicAddress site, TimeProvider clock, IEmailSender email, EventRoundsQuery melokalRounds, IStringLocalizer<SharedResource> text,
     ILogger<ConfirmRegistrationCommand> logger)
 {
     public async Task<CommandResult> RunAsync(string slug, int registrationId, string? code, CancellationToken cancellationToken)
@@ -42,9 +43,12 @@ public sealed class ConfirmRegistrationCommand(
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Registration {RegistrationId} for event {EventId} confirmed by e-mail: {Status}", registration.Id, ev.Id, status);
 
+        // An influencer is pointed on to the Melokal round that follows the event, if one is open.
+        var melokalSignUp = await melokalRounds.SignUpLinkForRegistrationAsync(registration.Id, cancellationToken);
         await email.SendAsync(new EmailMessage(registration.Email,
             status == RegistrationStatus.Confirmed ? text["Pendaftaran diterima: {0}", ev.Title] : text["Anda di daftar tunggu: {0}", ev.Title],
-            EventMail.Body(text, ev, registration, site.Absolute($"/acara/{ev.Slug}/kalender.ics"))), cancellationToken);
+            EventMail.Body(text, ev, registration, site.Absolute($"/acara/{ev.Slug}/kalender.ics"),
+                melokalSignUp is null ? null : site.Absolute(melokalSignUp))), cancellationToken);
         return CommandResult.Saved(status == RegistrationStatus.Confirmed
             ? text["Terima kasih, tempat Anda sudah dicatat. Konfirmasi kami kirim ke e-mail Anda."]
             : text["Semua tempat sudah terisi: Anda ada di daftar tunggu. Kami kabari lewat e-mail bila ada tempat."], registration.Id);

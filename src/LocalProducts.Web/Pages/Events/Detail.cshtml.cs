@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Infrastructure.RateLimiting;
+using LocalProducts.Web.Pages.Melokal.SignUp;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -10,7 +11,8 @@ namespace LocalProducts.Web.Pages.Events;
 /// An event and its sign-up form. Not output-cached: the form carries a per-reader token and the
 /// places left change with each sign-up.
 public sealed class DetailModel(
-    EventDetailQuery query, RegisterForEventCommand register, PostgresRateLimiter limiter, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    EventDetailQuery query, RegisterForEventCommand register, EventRoundsQuery rounds, PostgresRateLimiter limiter, TimeProvider clock,
+    IStringLocalizer<SharedResource> text)
     : PageModel
 {
     public EventDetail View { get; private set; } = null!;
@@ -21,6 +23,13 @@ public sealed class DetailModel(
     [TempData]
     public string? Registered { get; set; }
 
+    /// The prefilled Melokal sign-up, after an influencer confirmed their registration.
+    [TempData]
+    public string? MelokalSignUp { get; set; }
+
+    /// Melokal rounds after this event that take sign-ups.
+    public IReadOnlyList<OpenRoundLink> MelokalRounds { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var view = await query.RunAsync(slug, cancellationToken);
@@ -29,6 +38,7 @@ public sealed class DetailModel(
             return NotFound();
         }
         View = view;
+        MelokalRounds = await rounds.OpenForEventAsync(view.Id, cancellationToken);
         return Page();
     }
 
@@ -40,6 +50,7 @@ public sealed class DetailModel(
             return NotFound();
         }
         View = view;
+        MelokalRounds = await rounds.OpenForEventAsync(view.Id, cancellationToken);
         // Counted after the event is loaded, so the refusal shows the event page with the form.
         var decision = await limiter.HitAsync(RateLimitBuckets.EventRegistration, RateLimitKeys.ForAddress(HttpContext.Connection.RemoteIpAddress), cancellationToken);
         if (!decision.Allowed)

@@ -117,7 +117,7 @@ public static class EventMail
         });
     }
 
-    public static string Body(IStringLocalizer text, CampaignEvent ev, EventRegistration registration, string calendarUrl)
+    public static string Body(IStringLocalizer text, CampaignEvent ev, EventRegistration registration, string calendarUrl, string? melokalSignUpUrl = null)
     {
         var culture = System.Globalization.CultureInfo.CurrentCulture;
         var lines = new List<string>
@@ -139,6 +139,11 @@ public static class EventMail
             lines.Add(text["Tautan daring: {0}", ev.OnlineUrl]);
         }
         lines.Add(text["Simpan ke kalender: {0}", calendarUrl]);
+        if (melokalSignUpUrl is not null)
+        {
+            lines.Add("");
+            lines.Add(text["Sebagai influencer, daftarkan akun media sosial Anda ke program Melokal setelah acara ini: {0}", melokalSignUpUrl]);
+        }
         lines.Add("");
         lines.Add("Melokal · Kementerian Perindustrian");
         return string.Join('\n', lines);
