@@ -183,9 +183,12 @@ public sealed class MetricImportRunner(IServiceScopeFactory scopes, NpgsqlDataSo
         {
             token = await ProgressAsync(claim.Id, token, rows, cancellationToken);
         }, cancellationToken);
-        var import = await db.MetricImports
-            .FromSql($"SELECT * FROM metric_imports WHERE id = {claim.Id} FOR UPDATE")
-            .SingleAsync(cancellationToken);
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM metric_imports WHERE id = @id FOR UPDATE", connection))
+        {
+            lockRow.Parameters.AddWithValue("id", claim.Id);
+            await lockRow.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var import = await db.MetricImports.SingleAsync(i => i.Id == claim.Id, cancellationToken);
         if (import.HeartbeatAt != token)
         {
             throw new ClaimLostException();
