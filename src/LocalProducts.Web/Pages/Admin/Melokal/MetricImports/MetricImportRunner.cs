@@ -108,6 +108,8 @@ public sealed class MetricImportRunner(IServiceScopeFactory scopes, NpgsqlDataSo
         }
         var context = await LoadContextAsync(round, file, cancellationToken);
         var check = MetricCsvReader.Check(file, context);
+        logger.LogInformation("Metric import {ImportId} read and checked: {Rows} rows, {BadRows} with errors, in {Elapsed:0} ms",
+            claim.Id, check.TotalRows, check.BadRows, (clock.GetUtcNow() - claim.Token).TotalMilliseconds);
         void Checked(MetricImport i)
         {
             Detected(i, file);
@@ -202,8 +204,8 @@ public sealed class MetricImportRunner(IServiceScopeFactory scopes, NpgsqlDataSo
         import.HeartbeatAt = null;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Metric import {ImportId} added {NewPosts} posts and {NewSnapshots} snapshots ({AlreadyStored} already stored)",
-            claim.Id, written.NewPosts, written.NewSnapshots, written.AlreadyStored);
+        logger.LogInformation("Metric import {ImportId} added {NewPosts} posts and {NewSnapshots} snapshots ({AlreadyStored} already stored), done {Elapsed:0} ms after its claim",
+            claim.Id, written.NewPosts, written.NewSnapshots, written.AlreadyStored, (clock.GetUtcNow() - claim.Token).TotalMilliseconds);
     }
 
     /// Outside the writing transaction, so other instances and the status page see it.

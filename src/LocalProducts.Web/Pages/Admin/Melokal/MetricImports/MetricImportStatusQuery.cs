@@ -50,9 +50,29 @@ public sealed class MetricImportStatusQuery(AppDbContext db)
             .Where(i => i.Id == importId)
             .Select(i => new
             {
-                i.Id, i.RoundId, i.FileName, i.FileSha256, i.ContentLength, i.CreatedBy, i.CreatedAt, i.FinishedAt, i.State,
-                i.DetectedEncoding, i.DetectedSeparator, i.DetectedNumberFormat, i.TotalRows, i.ProcessedRows, i.GoodRows, i.BadRows,
-                i.WarningRows, i.NewPosts, i.NewSnapshots, i.AlreadyStored, i.FileProblem, i.Problems, i.Version,
+                i.Id,
+                i.RoundId,
+                i.FileName,
+                i.FileSha256,
+                i.ContentLength,
+                i.CreatedBy,
+                i.CreatedAt,
+                i.FinishedAt,
+                i.State,
+                i.DetectedEncoding,
+                i.DetectedSeparator,
+                i.DetectedNumberFormat,
+                i.TotalRows,
+                i.ProcessedRows,
+                i.GoodRows,
+                i.BadRows,
+                i.WarningRows,
+                i.NewPosts,
+                i.NewSnapshots,
+                i.AlreadyStored,
+                i.FileProblem,
+                i.Problems,
+                i.Version,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null)
