@@ -272,6 +272,43 @@ public sealed class MetricImportTests(SiteFixture site) : IClassFixture<SiteFixt
     }
 
     [Fact]
+    public async Task Get_Status_WhileImporting_ShowsProgress_AndReloadsItself()
+    {
+        var round = await MelokalData.CreateRoundAsync(site);
+        // Held by another instance (fresh heartbeat): no worker here takes it.
+        var id = await PortalData.ReadAsync(site, async db =>
+        {
+            var import = new MetricImport
+            {
+                RoundId = round.RoundId,
+                FileName = "besar.csv",
+                FileSha256 = new string('a', 64),
+                Content = [1],
+                ContentLength = 1,
+                CreatedBy = "Staf Uji",
+                CreatedAt = DateTimeOffset.UtcNow,
+                State = ImportState.Importing,
+                TotalRows = 40_000,
+                ProcessedRows = 10_000,
+                HeartbeatAt = DateTimeOffset.UtcNow,
+            };
+            db.MetricImports.Add(import);
+            await db.SaveChangesAsync();
+            return import.Id;
+        });
+        using var client = await StaffClientAsync();
+
+        var page = await client.GetPageAsync($"/admin/melokal/impor/{id}");
+        var json = await client.GetStringAsync($"/admin/melokal/impor/{id}?handler=progress");
+
+        Assert.Equal("25", page.QuerySelector("progress#kemajuan")!.GetAttribute("value"));
+        Assert.Contains("10000 dari 40000 baris", page.QuerySelector("[data-field='progress']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2", page.QuerySelector("meta[http-equiv='refresh']")!.GetAttribute("content"));
+        Assert.Contains("\"percent\":25", json, StringComparison.Ordinal);
+        Assert.Contains("\"working\":true", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_Upload_100000Rows_ImportsInOneGo()
     {
         const int rows = 100_000;
