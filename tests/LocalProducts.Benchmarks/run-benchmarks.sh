@@ -106,6 +106,12 @@ fi
 connection="$(field connection)"
 slug="$(field slug)"
 
+# 3b. Melokal rounds: a 100,000-row CSV import and a 1,000-influencer ranking, in this process
+# against the same cluster (the rounds it makes are deleted afterwards). Alone:
+#   dotnet tests/LocalProducts.Benchmarks/bin/Release/net10.0/LocalProducts.Benchmarks.dll bench melokal --embedded /var/tmp/melokal-bench-melokal
+say "Melokal: import of 100,000 rows and ranking of 1,000 influencers"
+timeout 900 "${bench[@]}" melokal --connection "$connection" --out "$raw" | tee "$raw/melokal.txt"
+
 # 4. The site, published in Release.
 say "Publishing the site"
 dotnet publish src/LocalProducts.Web -c Release -o "$work/site" -nologo -v quiet > "$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }

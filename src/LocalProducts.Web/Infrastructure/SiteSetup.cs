@@ -99,6 +99,13 @@ internal static class SiteSetup
         services.AddHostedService<ScheduledPostPublisher>();
         // Event places held for an unconfirmed e-mail go back to the waiting list when the hold runs out.
         services.AddHostedService<Pages.Events.ExpiredHoldsJob>();
+        // Melokal: staff CSV imports of post figures, checked and written in the background by any instance.
+        services.AddSingleton<Pages.Admin.Melokal.MetricImports.MetricImportSignal>();
+        services.AddSingleton<Pages.Admin.Melokal.MetricImports.MetricImportRunner>();
+        if (builder.Configuration.GetValue("MetricImports:Worker", !builder.Environment.IsEnvironment("Benchmark")))
+        {
+            services.AddHostedService<Pages.Admin.Melokal.MetricImports.MetricImportWorker>();
+        }
         services.AddSingleton<PostViewCounter>();
         services.AddHostedService<PostViewFlusher>();
         services.AddSingleton<MarkdownRenderer>();

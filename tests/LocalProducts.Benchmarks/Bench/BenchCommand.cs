@@ -23,6 +23,11 @@ internal static class BenchCommand
               compressed size of a product page and of its first view
           bench explain --connection "<cs>" --out <dir>
               EXPLAIN (ANALYZE, BUFFERS) of the search's statements for q=kopi, as the site runs them
+          bench melokal (--connection "<cs>" | --embedded <folder>) [--out <dir>] [--rows 100000] [--influencers 1000] [--runs 5]
+              Melokal rounds: a generated CSV of --rows rows imported through the site's import
+              (rows/s, peak memory), and a round of --influencers influencers ranked (RoundScoring
+              and FlagRules on facts loaded from the database; median of --runs runs); the rounds
+              it makes are deleted afterwards
           bench report --results <dir> --markdown <file>
               the Markdown report of a results folder (JSON of the steps above, wrk-*.json, env.json)
         """;
@@ -63,6 +68,14 @@ internal static class BenchCommand
                     await WeightStep.RunAsync(new Uri(options["url"]), options["slug"], options["out"], cancellation.Token),
                 "explain" when options.ContainsKey("connection") && options.ContainsKey("out") =>
                     await ExplainStep.RunAsync(options["connection"], options["out"], cancellation.Token),
+                "melokal" when options.ContainsKey("connection") || options.ContainsKey("embedded") => await MelokalStep.RunAsync(
+                    options.GetValueOrDefault("connection"),
+                    options.GetValueOrDefault("embedded"),
+                    options.GetValueOrDefault("out"),
+                    Number(options, "rows", 100_000),
+                    Number(options, "influencers", 1_000),
+                    Number(options, "runs", 5),
+                    cancellation.Token),
                 "report" when options.ContainsKey("results") && options.ContainsKey("markdown") =>
                     await ReportStep.RunAsync(options["results"], options["markdown"]),
                 _ => await WrongArgumentsAsync($"Unknown step or missing option: bench {string.Join(' ', args)}"),
@@ -130,7 +143,7 @@ internal static class BenchCommand
             }
             options[name] = args[++i];
         }
-        foreach (var number in new[] { "rate", "seconds", "warmup" })
+        foreach (var number in new[] { "rate", "seconds", "warmup", "rows", "influencers", "runs" })
         {
             if (options.TryGetValue(number, out var text) && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0))
             {

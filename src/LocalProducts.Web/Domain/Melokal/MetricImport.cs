@@ -98,6 +98,10 @@ public enum ImportProblemKind
     TooManyRows = 21,
     PostedAfterSnapshot = 22,
     NumberTooLarge = 23,
+    /// The import stopped on an unexpected error: nothing was written.
+    ImportFailed = 24,
+    /// The round stopped taking posts before the file was checked.
+    RoundClosed = 25,
 }
 
 /// One problem: the line of the file (1 is the header), the column and the value as typed.
