@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LocalProducts.IntegrationTests.Pages.Admin.Melokal;
 
 /// A round made straight in the database, with its influencers' handles (Instagram and TikTok).
-public sealed record TestRound(int RoundId, IReadOnlyList<TestInfluencer> Approved, TestInfluencer Pending);
+public sealed record ImportRound(int RoundId, IReadOnlyList<TestInfluencer> Approved, TestInfluencer Pending);
 
 public sealed record TestInfluencer(int EntryId, string Handle);
 
@@ -16,7 +16,7 @@ internal static class MelokalData
     /// The round's first day (WIB); it watches seven days.
     public static readonly DateOnly WindowStartsOn = new(2027, 1, 12);
 
-    public static async Task<TestRound> CreateRoundAsync(SiteFixture site, int approved = 3, RoundState state = RoundState.Monitoring)
+    public static async Task<ImportRound> CreateRoundAsync(SiteFixture site, int approved = 3, RoundState state = RoundState.Monitoring)
     {
         using var _ = site.CreateDbContext(out var scope);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -70,6 +70,6 @@ internal static class MelokalData
         }
         await db.SaveChangesAsync();
         var influencers = entries.Select(e => new TestInfluencer(e.Entry.Id, e.Handle)).ToList();
-        return new TestRound(round.Id, influencers[..approved], influencers[approved]);
+        return new ImportRound(round.Id, influencers[..approved], influencers[approved]);
     }
 }
