@@ -19,7 +19,7 @@ internal sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         }
         await SeedPostsAsync(Path.Combine(demo, "posts.json"), campaigns, cancellationToken);
         await SeedEventsAsync(Path.Combine(demo, "events.json"), campaigns, cancellationToken);
-        await new DemoRoundsSeeder(db).SeedAsync(Path.Combine(demo, "melokal.json"), campaigns, cancellationToken);
+        await new DemoRoundsSeeder(db, clock).SeedAsync(Path.Combine(demo, "melokal.json"), campaigns, cancellationToken);
         db.ChangeTracker.Clear();
         if (await db.Products.CountAsync(cancellationToken) != productsBefore)
         {

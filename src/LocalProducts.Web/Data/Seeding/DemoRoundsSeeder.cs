@@ -2,7 +2,9 @@ using System.Globalization;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Domain.Melokal;
 using LocalProducts.Web.Pages.Admin.Melokal.Final;
+using LocalProducts.Web.Pages.Melokal.Links;
 using LocalProducts.Web.Pages.Melokal.Standings;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Data.Seeding;
@@ -10,7 +12,7 @@ namespace LocalProducts.Web.Data.Seeding;
 /// Loads seeds/demo/melokal.json: one finalised round and one being watched, both invented. The
 /// rounds are dated from their events, so a fresh demo always has a round in its week of
 /// monitoring. Matched by campaign and slug: a second load adds nothing.
-internal sealed class DemoRoundsSeeder(AppDbContext db)
+internal sealed class DemoRoundsSeeder(AppDbContext db, TimeProvider clock)
 {
     /// Who the demo's state changes and flag decisions are recorded as.
     public const string DemoStaff = "Tim Melokal (demo)";
@@ -84,6 +86,7 @@ internal sealed class DemoRoundsSeeder(AppDbContext db)
         }
         await db.SaveChangesAsync(cancellationToken);
 
+        await SeedLinkClicksAsync(round, entriesByEmail.Values.Where(e => e.Status == EntryStatus.Approved), cancellationToken);
         round.MoveTo(RoundState.Monitoring, round.WindowStart.AddHours(-8).ToUniversalTime(), DemoStaff);
         foreach (var entrySeed in seed.Entries)
         {
@@ -181,6 +184,33 @@ internal sealed class DemoRoundsSeeder(AppDbContext db)
         var announcement = await AnnouncementDraft.CreateAsync(db, round, rows, DemoStaff, finalisedAt, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         round.AnnouncementPostId = announcement.Id;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// Each approved influencer's short links, and invented clicks on them for each day of the
+    /// window that has begun.
+    private async Task SeedLinkClicksAsync(InfluencerRound round, IEnumerable<RoundEntry> approved, CancellationToken cancellationToken)
+    {
+        var issue = new IssueInfluencerLinksCommand(db, clock, NullLogger<IssueInfluencerLinksCommand>.Instance);
+        var today = Wib.Today(clock);
+        foreach (var entry in approved.OrderBy(e => e.Id))
+        {
+            await issue.RunAsync(entry.Id, cancellationToken);
+            var codes = await db.InfluencerLinks.Where(l => l.EntryId == entry.Id).OrderBy(l => l.ProductId).ThenBy(l => l.IkmId).Select(l => l.Code).ToListAsync(cancellationToken);
+            // The same invented figures on every load of the same seeds.
+            var random = new Random(entry.Id * 7_919);
+            for (var day = round.WindowStartsOn; day <= round.WindowEndsOn && day <= today; day = day.AddDays(1))
+            {
+                foreach (var code in codes)
+                {
+                    var clicks = random.Next(0, 9);
+                    if (clicks > 0)
+                    {
+                        db.InfluencerLinkClicks.Add(new InfluencerLinkClickDay { Code = code, Day = day, Clicks = clicks });
+                    }
+                }
+            }
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 
