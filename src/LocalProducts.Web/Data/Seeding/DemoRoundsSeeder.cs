@@ -4,8 +4,8 @@ using LocalProducts.Web.Domain.Melokal;
 using LocalProducts.Web.Pages.Admin.Melokal.Final;
 using LocalProducts.Web.Pages.Melokal.Links;
 using LocalProducts.Web.Pages.Melokal.Standings;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LocalProducts.Web.Data.Seeding;
 
