@@ -174,7 +174,8 @@ public sealed class LeaderboardPageTests(SiteFixture site) : IClassFixture<SiteF
     }
 
     /// Budi: 2 %, 4 %, 6 % (median 4 %, 1,200 engagements) with a cleared flag. Ana: 5 % and 3 %
-    /// (median 4 %, 800) on two platforms, one post with comments hidden, 12 link clicks. A third
+    /// (median 4 %, 800) on two platforms, one post with comments hidden, 12 link clicks in the window
+    /// (and 30 the day after, not counted). A third
     /// with a formula for a name: 1 % twice. Citra: one post in the window and one before it.
     /// Dewi: excluded by staff.
     private async Task<(string CampaignSlug, InfluencerRound Round)> ScoringRoundAsync()
@@ -192,7 +193,7 @@ public sealed class LeaderboardPageTests(SiteFixture site) : IClassFixture<SiteF
         var ana = await _data.EntryAsync(round, "Ana", handles: [(SocialPlatform.Instagram, "ana", 10_000), (SocialPlatform.TikTok, "ana.tiktok", 10_000)]);
         await _data.PostAsync(ana, MelokalPublicData.Day(start, 2), new SnapshotFigures(Likes: 400, Comments: null, Shares: 100));
         await _data.PostAsync(ana, MelokalPublicData.Day(start, 3), new SnapshotFigures(Likes: 300), SocialPlatform.TikTok);
-        await _data.ClicksAsync(ana, 7, 5);
+        await _data.ClicksAsync(ana, afterWindow: 30, 7, 5);
 
         var formula = await _data.EntryAsync(round, "=HYPERLINK(\"http://jahat.test\")", handles: (SocialPlatform.Instagram, "rumus", 10_000));
         await _data.PostAsync(formula, MelokalPublicData.Day(start, 1), new SnapshotFigures(Likes: 100));

@@ -178,8 +178,9 @@ internal sealed class MelokalPublicData(SiteFixture site)
             return 0;
         });
 
-    /// A short link of the influencer's to a product, clicked on the given days.
-    public Task ClicksAsync(RoundEntry entry, params int[] clicksPerDay) =>
+    /// A short link of the influencer's to a product, clicked on the given days from the window's
+    /// first day, and on the day after the (7-day) window.
+    public Task ClicksAsync(RoundEntry entry, int afterWindow, params int[] clicksPerDay) =>
         WriteAsync(async db =>
         {
             var productId = await db.Products.Select(p => p.Id).FirstAsync();
@@ -187,7 +188,11 @@ internal sealed class MelokalPublicData(SiteFixture site)
             db.InfluencerLinks.Add(new InfluencerLink { Code = code, EntryId = entry.Id, ProductId = productId, CreatedAt = Staff });
             for (var i = 0; i < clicksPerDay.Length; i++)
             {
-                db.InfluencerLinkClicks.Add(new InfluencerLinkClickDay { Code = code, Day = new DateOnly(2026, 1, 12 + i), Clicks = clicksPerDay[i] });
+                db.InfluencerLinkClicks.Add(new InfluencerLinkClickDay { Code = code, Day = WindowStartThisYear.AddDays(i), Clicks = clicksPerDay[i] });
+            }
+            if (afterWindow > 0)
+            {
+                db.InfluencerLinkClicks.Add(new InfluencerLinkClickDay { Code = code, Day = WindowStartThisYear.AddDays(7), Clicks = afterWindow });
             }
             await db.SaveChangesAsync();
             return 0;

@@ -51,8 +51,10 @@ public sealed class RoundStandingsQuery(AppDbContext db)
             .Where(f => f.RoundId == roundId && f.Status == FlagStatus.Cleared)
             .GroupBy(f => f.EntryId).Select(g => new { EntryId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.EntryId, g => g.Count, cancellationToken);
+        // The clicks of the window: the round's figure, as the posts are.
+        var (firstDay, lastDay) = (round.WindowStartsOn, round.WindowEndsOn);
         var clicks = await db.InfluencerLinkClicks.AsNoTracking()
-            .Where(c => db.InfluencerLinks.Any(l => l.Code == c.Code && l.Entry!.RoundId == roundId))
+            .Where(c => c.Day >= firstDay && c.Day <= lastDay && db.InfluencerLinks.Any(l => l.Code == c.Code && l.Entry!.RoundId == roundId))
             .Join(db.InfluencerLinks, c => c.Code, l => l.Code, (c, l) => new { l.EntryId, c.Clicks })
             .GroupBy(c => c.EntryId).Select(g => new { EntryId = g.Key, Clicks = g.Sum(c => c.Clicks) })
             .ToDictionaryAsync(g => g.EntryId, g => g.Clicks, cancellationToken);
