@@ -11,6 +11,11 @@ public static class SiteText
 
     public static string Date(DateTimeOffset instant) => Wib.FormatDate(instant, CultureInfo.CurrentCulture);
 
+    /// The instant for a time element's datetime attribute: UTC to the second, as HTML reads it
+    /// (the round-trip "O" format's seven decimals are not valid there).
+    public static string MachineTime(DateTimeOffset instant) =>
+        instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     public static string Date(DateOnly day) => Wib.FormatDate(day, CultureInfo.CurrentCulture);
 
     public static string DateTime(DateTimeOffset instant) => Wib.FormatDateTime(instant, CultureInfo.CurrentCulture);

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using LocalProducts.Web.Data;
+using LocalProducts.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LocalProducts.BrowserTests;
+
+/// The pages as the server sends them, checked by the W3C Nu HTML checker (vnu.jar from npm, run
+/// offline on Java): no errors.
+[Collection(BrowserTestGroup.Name)]
+public sealed class HtmlValidityTests(BrowserFixture site)
+{
+    [Fact]
+    public async Task MelokalPages_AsSent_HaveNoHtmlErrors()
+    {
+        int finalRound, watchedRound;
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            finalRound = await db.InfluencerRounds.Where(r => r.Slug == "melokal-bandung").Select(r => r.Id).SingleAsync();
+            watchedRound = await db.InfluencerRounds.Where(r => r.Slug == "melokal-surabaya").Select(r => r.Id).SingleAsync();
+        }
+        string[] paths =
+        [
+            "/", "/produk", "/melokal", "/kampanye/melokal", "/kampanye/melokal/melokal",
+            "/kampanye/melokal/peringkat/melokal-bandung", "/kampanye/melokal/peringkat/melokal-surabaya",
+            "/acara/ngobrol-santai-melokal-surabaya",
+            "/admin/melokal", "/admin/melokal/baru",
+            $"/admin/melokal/{watchedRound}", $"/admin/melokal/{watchedRound}/ubah", $"/admin/melokal/{watchedRound}/peserta",
+            $"/admin/melokal/{watchedRound}/konten", $"/admin/melokal/{watchedRound}/konten/tambah", $"/admin/melokal/{watchedRound}/impor",
+            $"/admin/melokal/{finalRound}", $"/admin/melokal/{finalRound}/tanda", $"/admin/melokal/{finalRound}/final", $"/admin/melokal/{finalRound}/konten",
+        ];
+        await using var context = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl });
+        var page = await context.NewPageAsync();
+        await site.LogInWithAuthenticatorAsync(page, Roles.Staff);
+
+        await AssertValidAsync(context, paths);
+    }
+
+    [Fact]
+    public async Task ShopperNewsAndAccountPages_AsSent_HaveNoHtmlErrors()
+    {
+        string product, maker, post;
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            product = await db.Products.Where(p => p.State == ProductState.Published).OrderBy(p => p.Id).Select(p => p.Slug).FirstAsync();
+            maker = await db.Ikms.Where(i => i.Verification == VerificationState.Verified).OrderBy(i => i.Id).Select(i => i.Slug).FirstAsync();
+            post = await db.Posts.Where(p => p.State == PostState.Published).OrderBy(p => p.Id).Select(p => p.Slug).FirstAsync();
+        }
+        string[] paths =
+        [
+            "/produk", "/produk?q=kopi+gayo", "/produk?q=kopii", $"/produk/{product}", "/ikm", $"/ikm/{maker}", "/kampanye",
+            "/kampanye/satu-dalam-kopi", "/berita", $"/berita/{post}", "/acara", "/acara/ngobrol-santai-melokal-jakarta",
+            "/akun/masuk", "/akun/daftar", "/akun/lupa-sandi",
+        ];
+        await using var context = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl });
+
+        await AssertValidAsync(context, paths);
+    }
+
+    /// Fetches each page as the server sends it (with the context's cookies) and checks them all
+    /// in one run of the checker.
+    private static async Task AssertValidAsync(Microsoft.Playwright.IBrowserContext context, string[] paths)
+    {
+        var folder = Directory.CreateTempSubdirectory("melokal-html-");
+        try
+        {
+            for (var i = 0; i < paths.Length; i++)
+            {
+                var response = await context.APIRequest.GetAsync(paths[i]);
+                Assert.True(response.Ok, $"GET {paths[i]} answered {response.Status}");
+                await File.WriteAllTextAsync(Path.Combine(folder.FullName, $"{i:00}.html"), await response.TextAsync());
+            }
+
+            var errors = await CheckAsync(folder.FullName);
+
+            // Each error names its file: the number is the page's place in the list.
+            var named = errors.Select(e => paths.Select((p, i) => (p, i)).Aggregate(e, (line, x) => line.Replace($"{x.i:00}.html", x.p, StringComparison.Ordinal)));
+            Assert.True(errors.Count == 0, string.Join('\n', named));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// Runs vnu.jar over the folder; returns its error lines.
+    private static async Task<IReadOnlyList<string>> CheckAsync(string folder)
+    {
+        var start = new ProcessStartInfo("java", ["-jar", FindVnu(), "--errors-only", "--format", "gnu", "--skip-non-html", folder])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return [.. (errors + await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    }
+
+    private static string FindVnu()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var jar = Path.Combine(folder.FullName, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+            if (File.Exists(jar))
+            {
+                return jar;
+            }
+        }
+        throw new InvalidOperationException("vnu.jar was not found: the build installs it with npm ci in tests/LocalProducts.BrowserTests.");
+    }
+}
