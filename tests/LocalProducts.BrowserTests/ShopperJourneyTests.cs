@@ -7,6 +7,11 @@ namespace LocalProducts.BrowserTests;
 [Collection(BrowserTestGroup.Name)]
 public sealed class ShopperJourneyTests(BrowserFixture site)
 {
+    /// The page's own markup is there: the assertions that follow wait for what they need. Waiting
+    /// for "load" also waited for every product photo, which on a busy two-core machine took longer
+    /// than Playwright's 30 s.
+    private static readonly PageWaitForURLOptions _domReady = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
     [Fact]
     public async Task Shopper_OnAPhone_GoesFromHome_ToProducts_ToAProductPage()
     {
@@ -21,7 +26,7 @@ public sealed class ShopperJourneyTests(BrowserFixture site)
         var name = (await firstProduct.InnerTextAsync()).Trim();
         await firstProduct.ClickAsync();
 
-        await page.WaitForURLAsync("**/produk/*");
+        await page.WaitForURLAsync("**/produk/*", _domReady);
         await Expect(Heading(page)).ToHaveTextAsync(name);
         await Expect(page.Locator(".product-info .price")).ToHaveTextAsync(new Regex(@"^\s*Rp \d"));
     }
@@ -36,7 +41,7 @@ public sealed class ShopperJourneyTests(BrowserFixture site)
         await page.GetByLabel("Cari produk lokal").FillAsync("kopi");
         await page.GetByLabel("Cari produk lokal").PressAsync("Enter");
 
-        await page.WaitForURLAsync("**/produk?q=kopi");
+        await page.WaitForURLAsync("**/produk?q=kopi", _domReady);
         await Expect(page.Locator(".product-card").First).ToBeVisibleAsync();
     }
 
@@ -49,19 +54,19 @@ public sealed class ShopperJourneyTests(BrowserFixture site)
 
         await page.GetByLabel("Cari produk lokal").FillAsync("kopi gayoo");
         await page.GetByLabel("Cari produk lokal").PressAsync("Enter");
-        await page.WaitForURLAsync("**/produk?q=*");
+        await page.WaitForURLAsync("**/produk?q=*", _domReady);
         await Expect(page.Locator(".note").First).ToContainTextAsync("kopi gayo");
 
         await page.Locator(".facet", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Provinsi" }) })
             .GetByRole(AriaRole.Link).First.ClickAsync();
-        await page.WaitForURLAsync("**provinsi=*");
+        await page.WaitForURLAsync("**provinsi=*", _domReady);
         await Expect(page.Locator(".chips a", new() { HasText = "Aceh" })).ToHaveCountAsync(1);
         await Expect(page.Locator(".result-count")).Not.ToHaveTextAsync("0 produk");
 
         var first = page.Locator(".results .product-card h3 a").First;
         var name = (await first.InnerTextAsync()).Trim();
         await first.ClickAsync();
-        await page.WaitForURLAsync("**/produk/*");
+        await page.WaitForURLAsync("**/produk/*", _domReady);
         await Expect(Heading(page)).ToHaveTextAsync(name);
         Assert.True(await page.Locator(".buy-links a").CountAsync() > 0 || await page.Locator(".maker-card").CountAsync() == 1);
     }
@@ -108,7 +113,7 @@ public sealed class ShopperJourneyTests(BrowserFixture site)
         var page = await context.NewPageAsync();
         await page.GotoAsync("/produk");
         await page.Locator(".product-card h3 a").First.ClickAsync();
-        await page.WaitForURLAsync("**/produk/*");
+        await page.WaitForURLAsync("**/produk/*", _domReady);
         var productProblems = await site.SeriousAccessibilityProblemsAsync(page);
         await page.GotoAsync("/berita");
         await page.Locator(".post-list h2 a").First.ClickAsync();

@@ -248,6 +248,8 @@ public sealed class RoundAdminTests(SiteFixture site) : IClassFixture<SiteFixtur
         Assert.Equal((RoundState.Draft, RoundState.OpenForSignUp, "Hadiah sudah pasti."), (change.From, change.To, change.Reason));
         var staffName = await MelokalRoundData.ReadAsync(site, db => db.Users.Where(u => u.Email == MelokalRoundData.StaffEmail).Select(u => u.DisplayName).SingleAsync());
         Assert.Equal(staffName, change.By);
+        var idText = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1, await MelokalRoundData.ReadAsync(site, db => db.AuditEntries.CountAsync(a => a.Action == "round-moved" && a.EntityType == "InfluencerRound" && a.EntityId == idText)));
         var after = await client.GetPageAsync($"/admin/melokal/{id}");
         var history = after.QuerySelector("#riwayat tbody tr")!.TextContent;
         Assert.Contains("Draf", history, StringComparison.Ordinal);

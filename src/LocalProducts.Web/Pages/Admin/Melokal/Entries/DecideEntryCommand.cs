@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain.Melokal;
 using LocalProducts.Web.Infrastructure;
+using LocalProducts.Web.Infrastructure.Audit;
+using LocalProducts.Web.Infrastructure.Authorization;
 using LocalProducts.Web.Infrastructure.Email;
 using LocalProducts.Web.Pages.Admin.Melokal.Rounds;
 using LocalProducts.Web.Pages.Melokal.Links;
@@ -15,7 +18,7 @@ namespace LocalProducts.Web.Pages.Admin.Melokal.Entries;
 /// mail. Approval mails the influencer their own link for posts and figures (on the configured
 /// public address) and issues their short links; declining mails the reason.
 public sealed class DecideEntryCommand(
-    AppDbContext db, PublicAddress site, TimeProvider clock, IEmailSender email, IssueInfluencerLinksCommand links,
+    AppDbContext db, AuditLog audit, PublicAddress site, TimeProvider clock, IEmailSender email, IssueInfluencerLinksCommand links,
     IStringLocalizer<SharedResource> text, ILogger<DecideEntryCommand> logger)
 {
     public async Task<CommandResult> RunAsync(
@@ -66,6 +69,8 @@ public sealed class DecideEntryCommand(
         {
             return CommandResult.Invalid("", text["Pendaftaran ini belum dapat diputuskan: e-mailnya belum dikonfirmasi."]);
         }
+        audit.Record(CurrentUser.IdOf(user), decision == EntryDecision.Decline ? "entry-declined" : "entry-approved", nameof(RoundEntry),
+            entryId.ToString(CultureInfo.InvariantCulture), new Dictionary<string, object?> { ["round"] = roundId });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Melokal entry {EntryId} of round {RoundId}: {Decision}", entryId, roundId, decision);

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Security.Claims;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain.Melokal;
+using LocalProducts.Web.Infrastructure.Audit;
+using LocalProducts.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -9,7 +12,7 @@ namespace LocalProducts.Web.Pages.Admin.Melokal.Rounds;
 /// Moves a round one step (draft → open for sign-up → monitoring → scoring, and the steps back the
 /// round allows) under its row lock. The form carries the version the page showed: a move made
 /// meanwhile by someone else is a conflict, not a second move. The round records who moved it.
-public sealed class MoveRoundCommand(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text, ILogger<MoveRoundCommand> logger)
+public sealed class MoveRoundCommand(AppDbContext db, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> text, ILogger<MoveRoundCommand> logger)
 {
     public async Task<CommandResult> RunAsync(ClaimsPrincipal user, int roundId, uint version, RoundState to, string? reason, CancellationToken cancellationToken)
     {
@@ -35,6 +38,8 @@ public sealed class MoveRoundCommand(AppDbContext db, TimeProvider clock, IStrin
         {
             return CommandResult.Invalid("", text["Putaran dengan status \"{0}\" tidak dapat dipindah ke \"{1}\".", text[RoundText.State(from)], text[RoundText.State(to)]]);
         }
+        audit.Record(CurrentUser.IdOf(user), "round-moved", nameof(InfluencerRound), roundId.ToString(CultureInfo.InvariantCulture),
+            new Dictionary<string, object?> { ["from"] = from.ToString(), ["to"] = to.ToString() });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Melokal round {RoundId} moved from {From} to {To}", roundId, from, to);

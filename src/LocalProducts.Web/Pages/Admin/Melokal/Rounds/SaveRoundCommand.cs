@@ -3,6 +3,8 @@ using System.Security.Claims;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Domain.Melokal;
+using LocalProducts.Web.Infrastructure.Audit;
+using LocalProducts.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Npgsql;
@@ -13,7 +15,7 @@ namespace LocalProducts.Web.Pages.Admin.Melokal.Rounds;
 /// address, window, platforms, products, thresholds) change only while the round is a draft or
 /// open for sign-up; afterwards only the title, the rules and (until it is final) the prizes do,
 /// and whatever else the form sends is ignored.
-public sealed class SaveRoundCommand(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text, ILogger<SaveRoundCommand> logger)
+public sealed class SaveRoundCommand(AppDbContext db, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> text, ILogger<SaveRoundCommand> logger)
 {
     public const decimal MaximumJumpPercent = 100;
     public const int MaximumJumpPerDay = 10_000_000;
@@ -96,6 +98,9 @@ public sealed class SaveRoundCommand(AppDbContext db, TimeProvider clock, IStrin
         }
         try
         {
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(CurrentUser.IdOf(user), id is null ? "round-created" : "round-saved", nameof(InfluencerRound), round.Id.ToString(CultureInfo.InvariantCulture),
+                new Dictionary<string, object?> { ["state"] = round.State.ToString() });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
