@@ -21,7 +21,7 @@ public sealed class ShopperJourneyTests(BrowserFixture site)
         await page.GotoAsync("/");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "id");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Navigasi utama" }).GetByRole(AriaRole.Link, new() { Name = "Produk" }).ClickAsync();
-        await page.WaitForURLAsync("**/produk");
+        await page.WaitForURLAsync("**/produk", _domReady);
         var firstProduct = page.Locator(".product-card h3 a").First;
         var name = (await firstProduct.InnerTextAsync()).Trim();
         await firstProduct.ClickAsync();
@@ -80,7 +80,7 @@ public sealed class ShopperJourneyTests(BrowserFixture site)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/kampanye");
+        await page.WaitForURLAsync("**/kampanye", _domReady);
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(Heading(page)).ToHaveTextAsync("Campaigns");
     }
@@ -117,7 +117,7 @@ public sealed class ShopperJourneyTests(BrowserFixture site)
         var productProblems = await site.SeriousAccessibilityProblemsAsync(page);
         await page.GotoAsync("/berita");
         await page.Locator(".post-list h2 a").First.ClickAsync();
-        await page.WaitForURLAsync("**/berita/*");
+        await page.WaitForURLAsync("**/berita/*", _domReady);
         var postProblems = await site.SeriousAccessibilityProblemsAsync(page);
 
         Assert.True(productProblems.Count == 0, string.Join('\n', productProblems));

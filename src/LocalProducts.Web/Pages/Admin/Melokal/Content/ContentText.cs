@@ -3,19 +3,9 @@ using LocalProducts.Web.Domain.Melokal;
 
 namespace LocalProducts.Web.Pages.Admin.Melokal.Content;
 
-/// Indonesian names for the round's states, sources and scoring outcomes; the views pass them
-/// through T.
+/// Indonesian names for posts' sources and scoring outcomes; the views pass them through T.
 public static class ContentText
 {
-    public static string State(RoundState state) => state switch
-    {
-        RoundState.Draft => "Draf",
-        RoundState.OpenForSignUp => "Pendaftaran dibuka",
-        RoundState.Monitoring => "Pemantauan",
-        RoundState.Scoring => "Penilaian",
-        _ => "Final",
-    };
-
     public static string Source(MetricsSource source) => source switch
     {
         MetricsSource.Staff => "Staf",

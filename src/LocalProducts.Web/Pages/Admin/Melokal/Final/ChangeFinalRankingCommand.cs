@@ -45,7 +45,7 @@ public sealed class ChangeFinalRankingCommand(
         var reason = form.Reason!.Trim();
         var exclude = form.Action == FinalChange.Exclude;
         var now = clock.GetUtcNow();
-        var by = await StaffNames.OfAsync(db, user, cancellationToken);
+        var by = await StaffName.OfAsync(db, user, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var round = await RoundLock.ForUpdateAsync(db, roundId, cancellationToken);

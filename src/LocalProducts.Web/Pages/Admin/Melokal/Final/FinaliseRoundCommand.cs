@@ -21,7 +21,7 @@ public sealed class FinaliseRoundCommand(
     public async Task<CommandResult> RunAsync(ClaimsPrincipal user, int roundId, uint version, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var by = await StaffNames.OfAsync(db, user, cancellationToken);
+        var by = await StaffName.OfAsync(db, user, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var round = await RoundLock.ForUpdateAsync(db, roundId, cancellationToken);
         if (round is null)

@@ -40,7 +40,7 @@ public sealed class ResolveFlagCommand(
         var decision = form.Decision!.Value;
         var reason = form.Reason!.Trim();
         var now = clock.GetUtcNow();
-        var by = await StaffNames.OfAsync(db, user, cancellationToken);
+        var by = await StaffName.OfAsync(db, user, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var round = await RoundLock.ForUpdateAsync(db, roundId, cancellationToken);
