@@ -74,7 +74,7 @@ public static partial class MetricCsvReader
     /// What platforms write for a count they do not show.
     private static readonly HashSet<string> _hidden = new(StringComparer.OrdinalIgnoreCase)
     {
-        "", "-", "-1", "hidden", "disembunyikan", "tersembunyi",
+        "", "-", "–", "—", "-1", "n/a", "na", "null", "hidden", "private", "disembunyikan", "tersembunyi", "tidak ditampilkan", "privat",
     };
 
     private static readonly string[] _localFormats =
@@ -591,8 +591,9 @@ public static partial class MetricCsvReader
     }
 
     /// A whole count as a spreadsheet writes it: "1234", "1.234" or "1.234.567" with the file's
-    /// thousands separator, spaces between groups allowed. Empty, "-", "-1" and "hidden" /
-    /// "disembunyikan" / "tersembunyi" are a count the platform hid.
+    /// thousands separator, spaces between groups allowed. Empty, a dash, "-1", "n/a" and "hidden" /
+    /// "disembunyikan" / "tersembunyi" (and the other words in <see cref="_hidden"/>) are a count the
+    /// platform hid.
     public static (CountOutcome Outcome, int Value) ParseCount(string text, string thousandsSeparators)
     {
         var compact = text.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal).Replace("\u202F", "", StringComparison.Ordinal);

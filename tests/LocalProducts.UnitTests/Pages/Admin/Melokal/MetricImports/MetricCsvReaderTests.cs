@@ -177,6 +177,8 @@ public sealed class MetricCsvReaderTests
     [InlineData("hidden", true)]
     [InlineData("Disembunyikan", true)]
     [InlineData("tersembunyi", true)]
+    [InlineData("N/A", true)]
+    [InlineData("–", true)]
     [InlineData("0", false)]
     public void Check_HiddenCount_IsStoredAsNull_WithAWarning(string likes, bool hidden)
     {
