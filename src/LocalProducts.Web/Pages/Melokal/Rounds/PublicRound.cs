@@ -19,7 +19,7 @@ public sealed record PublicRound(
 {
     public string LeaderboardPath => $"/kampanye/{CampaignSlug}/peringkat/{Slug}";
 
-    /// The sign-up form (another part of the programme), open while the round takes sign-ups.
+    /// The sign-up form, open while the round takes sign-ups.
     public string SignUpPath => $"/kampanye/{CampaignSlug}/melokal/{Slug}/daftar";
 
     public bool TakesSignUps => State == RoundState.OpenForSignUp;
