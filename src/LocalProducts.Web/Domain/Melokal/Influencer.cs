@@ -42,6 +42,9 @@ public enum EntryStatus
 public sealed class RoundEntry
 {
     public const int ReasonMaxLength = 1000;
+    /// How long a sign-up whose e-mail is not confirmed keeps its handles from others: past it,
+    /// someone else signing up with one of them takes the handle and the stale sign-up goes.
+    public static readonly TimeSpan UnconfirmedHoldsFor = TimeSpan.FromHours(24);
 
     private readonly List<EntryHandle> _handles = [];
 

@@ -131,6 +131,30 @@ public sealed class SignUpTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Single(await EntriesAsync(round.Id));
     }
 
+    [Fact]
+    public async Task Post_SignUp_AHandleHeldByASignUpNobodyConfirmedForADay_TakesIt()
+    {
+        var round = await MelokalSignUpData.CreateRoundAsync(site);
+        var handle = MelokalSignUpData.NewHandle();
+        using var client = site.CreateClient();
+        var squatter = MelokalSignUpData.NewEmail("penyerobot");
+        await MelokalSignUpData.SignUpAsync(client, round, squatter, handle);
+        await MelokalSignUpData.WithDbAsync(site, db => db.RoundEntries.Where(e => e.RoundId == round.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.SignedUpAt, DateTimeOffset.UtcNow.AddHours(-25))));
+        var owner = MelokalSignUpData.NewEmail("pemilik");
+
+        var response = await MelokalSignUpData.SignUpAsync(client, round, owner, handle);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var entry = Assert.Single(await EntriesAsync(round.Id));
+        Assert.Equal(Influencer.KeyOf(owner), entry.Influencer!.EmailKey);
+        Assert.Equal(EntryHandle.KeyOf(handle), Assert.Single(entry.Handles).HandleKey);
+        // The stale sign-up's link now confirms nothing.
+        var confirm = await client.PressMailedLinkAsync(site.Factory, squatter, "/konfirmasi?");
+        Assert.NotEqual(HttpStatusCode.Redirect, confirm.StatusCode);
+        Assert.Equal(EntryStatus.Unconfirmed, Assert.Single(await EntriesAsync(round.Id)).Status);
+    }
+
     [Theory]
     [InlineData("-50", "#followers-0-error", "tidak boleh negatif")]
     [InlineData("seribu", "#followers-0-error", "harus berupa angka")]

@@ -77,9 +77,15 @@ public sealed class SignUpForRoundCommand(
             return AlreadySignedUp();
         }
         var entryId = entry?.Id ?? 0;
+        var staleBefore = now - RoundEntry.UnconfirmedHoldsFor;
         foreach (var handle in handles)
         {
             var key = EntryHandle.KeyOf(handle.Handle);
+            // A sign-up nobody confirmed within the hold does not keep the handle from its owner.
+            await db.RoundEntries
+                .Where(e => e.RoundId == round.Id && e.Id != entryId && e.Status == EntryStatus.Unconfirmed && e.SignedUpAt < staleBefore
+                    && e.Handles.Any(h => h.Platform == handle.Platform && h.HandleKey == key))
+                .ExecuteDeleteAsync(cancellationToken);
             if (await db.EntryHandles.AnyAsync(h => h.RoundId == round.Id && h.Platform == handle.Platform && h.HandleKey == key && h.EntryId != entryId, cancellationToken))
             {
                 errors.Add(new(handle.Field, HandleTaken(handle)));
