@@ -12,15 +12,18 @@ public sealed record InfluencerLinkClicks(
 }
 
 /// Clicks on the short links of a round, summed from influencer_link_clicks (one row per link and
-/// WIB day). For the leaderboard, the staff pages and the influencer's own page.
+/// WIB day). For the round's standings and the influencer's own page.
 public sealed class InfluencerLinkClicksQuery(AppDbContext db)
 {
-    /// Clicks per entry of the round, all links and days together. Entries with links but no
-    /// click are listed with 0; entries without links are absent.
-    public async Task<IReadOnlyDictionary<int, int>> TotalsByEntryAsync(int roundId, CancellationToken cancellationToken)
+    /// Clicks per entry of the round, all links together, on the days from <paramref name="firstDay"/>
+    /// to <paramref name="lastDay"/> (WIB; null: no bound). Entries with links but no click are
+    /// listed with 0; entries without links are absent. The standings count the window's days.
+    public async Task<IReadOnlyDictionary<int, int>> TotalsByEntryAsync(
+        int roundId, CancellationToken cancellationToken, DateOnly? firstDay = null, DateOnly? lastDay = null)
     {
         var links = db.InfluencerLinks.AsNoTracking().Where(l => l.Entry!.RoundId == roundId);
         var sums = await db.InfluencerLinkClicks.AsNoTracking()
+            .Where(c => (firstDay == null || c.Day >= firstDay) && (lastDay == null || c.Day <= lastDay))
             .Join(links, c => c.Code, l => l.Code, (c, l) => new { l.EntryId, c.Clicks })
             .GroupBy(x => x.EntryId)
             .Select(g => new { EntryId = g.Key, Clicks = g.Sum(x => x.Clicks) })
@@ -28,10 +31,6 @@ public sealed class InfluencerLinkClicksQuery(AppDbContext db)
         var entries = await links.Select(l => l.EntryId).Distinct().ToListAsync(cancellationToken);
         return entries.ToDictionary(id => id, id => sums.GetValueOrDefault(id));
     }
-
-    /// Every link of the round with its clicks, ordered by entry then code.
-    public Task<List<InfluencerLinkClicks>> ByLinkAsync(int roundId, CancellationToken cancellationToken) =>
-        Links(db.InfluencerLinks.Where(l => l.Entry!.RoundId == roundId)).ToListAsync(cancellationToken);
 
     /// The links of one entry with their clicks: products first, then makers.
     public Task<List<InfluencerLinkClicks>> ForEntryAsync(int entryId, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain.Melokal;
+using LocalProducts.Web.Pages.Melokal.Links;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.Melokal.Standings;
@@ -52,12 +53,7 @@ public sealed class RoundStandingsQuery(AppDbContext db)
             .GroupBy(f => f.EntryId).Select(g => new { EntryId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.EntryId, g => g.Count, cancellationToken);
         // The clicks of the window: the round's figure, as the posts are.
-        var (firstDay, lastDay) = (round.WindowStartsOn, round.WindowEndsOn);
-        var clicks = await db.InfluencerLinkClicks.AsNoTracking()
-            .Where(c => c.Day >= firstDay && c.Day <= lastDay && db.InfluencerLinks.Any(l => l.Code == c.Code && l.Entry!.RoundId == roundId))
-            .Join(db.InfluencerLinks, c => c.Code, l => l.Code, (c, l) => new { l.EntryId, c.Clicks })
-            .GroupBy(c => c.EntryId).Select(g => new { EntryId = g.Key, Clicks = g.Sum(c => c.Clicks) })
-            .ToDictionaryAsync(g => g.EntryId, g => g.Clicks, cancellationToken);
+        var clicks = await new InfluencerLinkClicksQuery(db).TotalsByEntryAsync(roundId, cancellationToken, round.WindowStartsOn, round.WindowEndsOn);
         var approved = entries.Select(e => e.Id).ToHashSet();
         var posts = (await db.RoundPosts.AsNoTracking()
             .Where(p => p.RoundId == roundId)
