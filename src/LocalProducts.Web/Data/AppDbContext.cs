@@ -52,6 +52,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<MetricImport> MetricImports => Set<MetricImport>();
     public DbSet<RoundFlag> RoundFlags => Set<RoundFlag>();
     public DbSet<RoundResult> RoundResults => Set<RoundResult>();
+    public DbSet<Domain.Impact.SalesReport> SalesReports => Set<Domain.Impact.SalesReport>();
+    public DbSet<Domain.Impact.SalesReportRevision> SalesReportRevisions => Set<Domain.Impact.SalesReportRevision>();
+    public DbSet<Domain.Impact.SalesImport> SalesImports => Set<Domain.Impact.SalesImport>();
+    public DbSet<Domain.Impact.CampaignImpactPlan> CampaignImpactPlans => Set<Domain.Impact.CampaignImpactPlan>();
+    public DbSet<Domain.ESmart.ESmartCohort> ESmartCohorts => Set<Domain.ESmart.ESmartCohort>();
+    public DbSet<Domain.ESmart.CohortModule> CohortModules => Set<Domain.ESmart.CohortModule>();
+    public DbSet<Domain.ESmart.CohortApplication> CohortApplications => Set<Domain.ESmart.CohortApplication>();
+    public DbSet<Domain.ESmart.ModuleCompletion> ModuleCompletions => Set<Domain.ESmart.ModuleCompletion>();
+    public DbSet<Domain.ESmart.ESmartParticipant> ESmartParticipants => Set<Domain.ESmart.ESmartParticipant>();
     /// Rate-limit counters shared by every instance (PostgresRateLimiter).
     public DbSet<RateLimitWindow> RateLimitWindows => Set<RateLimitWindow>();
     /// Secrets of the site encrypted by the key ring (AddressHasher's key).

@@ -65,6 +65,9 @@ public sealed class Ikm
     /// PostgreSQL xmin: a second save from a stale copy fails instead of overwriting.
     public uint Version { get; private set; }
     public IReadOnlyList<Product> Products => _products;
+    /// The day (WIB) the IKM completed every module of an e-Smart IKM cohort: its badge and the
+    /// "Alumni e-Smart IKM" catalogue filter. Null: not (yet) an alumnus.
+    public DateOnly? ESmartAlumniSince { get; private set; }
 
     public bool IsVerified => Verification == VerificationState.Verified;
 
@@ -140,6 +143,9 @@ public sealed class Ikm
         RejectionReason = null;
         VerifiedAt = null;
     }
+
+    /// The first completed cohort makes the IKM an alumnus; a later one keeps the first day.
+    public void GraduateFromESmart(DateOnly todayWib) => ESmartAlumniSince ??= todayWib;
 
     public static bool IsValidWhatsApp(string? number) =>
         number is { Length: >= 10 and <= 16 } && number.StartsWith("+62", StringComparison.Ordinal)

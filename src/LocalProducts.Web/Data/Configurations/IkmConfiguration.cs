@@ -36,5 +36,6 @@ internal sealed class IkmConfiguration : IEntityTypeConfiguration<Ikm>
         builder.Navigation(i => i.Products).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(i => new { i.ProvinceCode, i.RegencyCode });
         builder.HasIndex(i => i.OwnerId);
+        builder.HasIndex(i => i.ESmartAlumniSince).HasFilter("e_smart_alumni_since IS NOT NULL");
     }
 }
