@@ -131,6 +131,9 @@ public sealed class DemoSalesSeedsTests(SiteFixture site, ITestOutputHelper outp
     public async Task DemoSeeds_LoadFast_AndASecondLoadAddsNothing()
     {
         await using var connection = await OpenAsync();
+        // The rows up to 2020 do not depend on the seeding day: every load writes the same ones.
+        const string Early = "SELECT count(*) * 1000003 + sum(revenue_rupiah) + sum(units) FROM sales_reports WHERE period_start < '2021-01-01'";
+        var earlyRows = await ScalarAsync<decimal>(connection, Early);
         // A first load of the generated rows: this class's copy forgets them, the initializer writes them again.
         await ExecuteAsync(connection, "DELETE FROM sales_reports; DELETE FROM campaign_impact_plans; DELETE FROM esmart_participants WHERE source = " + (int)ParticipantSource.Record);
         var clock = Stopwatch.StartNew();
@@ -141,17 +144,21 @@ public sealed class DemoSalesSeedsTests(SiteFixture site, ITestOutputHelper outp
         output.WriteLine($"Start-up step with the sales reports and e-Smart records to write: {clock.Elapsed.TotalSeconds:0.0} s");
         var before = await CountAllAsync(connection);
 
+        var firstLoad = clock.Elapsed;
         for (var i = 0; i < 2; i++)
         {
+            clock.Restart();
             using var again = site.Factory.Services.CreateScope();
             await again.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+            output.WriteLine($"The same step with nothing to write: {clock.Elapsed.TotalSeconds:0.0} s");
         }
 
         var daily = await ScalarAsync<long>(connection, $"SELECT count(*) FROM sales_reports WHERE period_kind = {(int)SalesPeriodKind.Daily}");
         output.WriteLine($"Sales reports {before[0]} (daily {daily}), e-Smart participants {before[3]}");
         Assert.Equal(before, await CountAllAsync(connection));
+        Assert.Equal(earlyRows, await ScalarAsync<decimal>(connection, Early));
         Assert.True(before[0] > 10_000, $"Only {before[0]} sales reports.");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60));
+        Assert.True(firstLoad < TimeSpan.FromSeconds(60), $"The first load took {firstLoad}.");
     }
 
     private static async Task<long[]> CountAllAsync(NpgsqlConnection connection) =>

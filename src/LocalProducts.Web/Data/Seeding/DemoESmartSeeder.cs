@@ -154,27 +154,27 @@ internal sealed class DemoESmartSeeder(AppDbContext db, TimeProvider clock)
             cancellationToken);
         foreach (var row in rows)
         {
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(row.ProvinceCode, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(writer, row.CategoryId, NpgsqlDbType.Integer, cancellationToken);
-            await writer.WriteAsync(row.RegisteredOn, NpgsqlDbType.Date, cancellationToken);
-            await WriteNullableAsync(writer, row.TrainedOn, NpgsqlDbType.Date, cancellationToken);
-            await WriteNullableAsync(writer, row.CuratedOn, NpgsqlDbType.Date, cancellationToken);
-            await writer.WriteAsync((int)row.Source, NpgsqlDbType.Integer, cancellationToken);
+            writer.StartRow();
+            writer.Write(row.ProvinceCode, NpgsqlDbType.Varchar);
+            WriteNullable(writer, row.CategoryId, NpgsqlDbType.Integer);
+            writer.Write(row.RegisteredOn, NpgsqlDbType.Date);
+            WriteNullable(writer, row.TrainedOn, NpgsqlDbType.Date);
+            WriteNullable(writer, row.CuratedOn, NpgsqlDbType.Date);
+            writer.Write((int)row.Source, NpgsqlDbType.Integer);
         }
         await writer.CompleteAsync(cancellationToken);
     }
 
-    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+    private static void WriteNullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type)
         where T : struct
     {
         if (value is { } present)
         {
-            await writer.WriteAsync(present, type, cancellationToken);
+            writer.Write(present, type);
         }
         else
         {
-            await writer.WriteNullAsync(cancellationToken);
+            writer.WriteNull();
         }
     }
 

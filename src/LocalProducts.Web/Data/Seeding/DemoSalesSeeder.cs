@@ -34,7 +34,6 @@ internal sealed class DemoSalesSeeder(AppDbContext db, TimeProvider clock)
             [.. products[i.Id].OrderBy(p => p.Slug, StringComparer.Ordinal)
                 .Select(p => new DemoSalesProduct(p.Id, p.Slug, p.CategoryId, categorySlugs[p.CategoryId], p.PriceMin, p.PriceMax, p.Marketplace))])).ToList();
         var reports = new DemoSalesGenerator(spec, categories, Wib.Today(clock)).Generate(demo);
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), reports, cancellationToken);
         // Each report's first version, as SalesReport.Create records it.
@@ -70,33 +69,33 @@ internal sealed class DemoSalesSeeder(AppDbContext db, TimeProvider clock)
             cancellationToken);
         foreach (var report in reports)
         {
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(report.IkmId, NpgsqlDbType.Integer, cancellationToken);
+            writer.StartRow();
+            writer.Write(report.IkmId, NpgsqlDbType.Integer);
             if (report.ProductId is { } productId)
             {
-                await writer.WriteAsync(productId, NpgsqlDbType.Integer, cancellationToken);
+                writer.Write(productId, NpgsqlDbType.Integer);
             }
             else
             {
-                await writer.WriteNullAsync(cancellationToken);
+                writer.WriteNull();
             }
-            await writer.WriteAsync(report.CategoryId, NpgsqlDbType.Integer, cancellationToken);
-            await writer.WriteAsync((int)report.Channel, NpgsqlDbType.Integer, cancellationToken);
-            await writer.WriteAsync((int)report.PeriodKind, NpgsqlDbType.Integer, cancellationToken);
-            await writer.WriteAsync(report.PeriodStart, NpgsqlDbType.Date, cancellationToken);
-            await writer.WriteAsync(report.Units, NpgsqlDbType.Integer, cancellationToken);
-            await writer.WriteAsync(report.RevenueRupiah, NpgsqlDbType.Bigint, cancellationToken);
-            await writer.WriteAsync((int)report.State, NpgsqlDbType.Integer, cancellationToken);
+            writer.Write(report.CategoryId, NpgsqlDbType.Integer);
+            writer.Write((int)report.Channel, NpgsqlDbType.Integer);
+            writer.Write((int)report.PeriodKind, NpgsqlDbType.Integer);
+            writer.Write(report.PeriodStart, NpgsqlDbType.Date);
+            writer.Write(report.Units, NpgsqlDbType.Integer);
+            writer.Write(report.RevenueRupiah, NpgsqlDbType.Bigint);
+            writer.Write((int)report.State, NpgsqlDbType.Integer);
             if (report.HoldReason is { } reason)
             {
-                await writer.WriteAsync(reason, NpgsqlDbType.Varchar, cancellationToken);
+                writer.Write(reason, NpgsqlDbType.Varchar);
             }
             else
             {
-                await writer.WriteNullAsync(cancellationToken);
+                writer.WriteNull();
             }
-            await writer.WriteAsync(report.ReportedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await writer.WriteAsync(report.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            writer.Write(report.ReportedAt, NpgsqlDbType.TimestampTz);
+            writer.Write(report.UpdatedAt, NpgsqlDbType.TimestampTz);
         }
         await writer.CompleteAsync(cancellationToken);
     }
