@@ -34,6 +34,7 @@ internal sealed class DemoSalesSeeder(AppDbContext db, TimeProvider clock)
             [.. products[i.Id].OrderBy(p => p.Slug, StringComparer.Ordinal)
                 .Select(p => new DemoSalesProduct(p.Id, p.Slug, p.CategoryId, categorySlugs[p.CategoryId], p.PriceMin, p.PriceMax, p.Marketplace))])).ToList();
         var reports = new DemoSalesGenerator(spec, categories, Wib.Today(clock)).Generate(demo);
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), reports, cancellationToken);
         // Each report's first version, as SalesReport.Create records it.
