@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Data.Seeding;
 
-/// Loads the invented campaigns, IKM, products and posts of seeds/demo. Matched by slug: a second
-/// load adds nothing.
+/// Loads the invented campaigns, IKM, products, posts, events, rounds, e-Smart IKM cohorts and
+/// sales reports of seeds/demo. Matched by slug: a second load adds nothing.
 internal sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
 {
     public async Task SeedAsync(string seedsDirectory, CancellationToken cancellationToken)
@@ -13,13 +13,18 @@ internal sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         var productsBefore = await db.Products.CountAsync(cancellationToken);
         var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, cancellationToken);
         var campaigns = await SeedCampaignsAsync(Path.Combine(demo, "campaigns.json"), categories, cancellationToken);
+        var ikmSlugs = new List<string>();
         foreach (var file in Directory.GetFiles(Path.Combine(demo, "ikm"), "*.json").Order(StringComparer.Ordinal))
         {
-            await SeedIkmsAsync(SeedFiles.Read<List<IkmSeed>>(file), categories, cancellationToken);
+            var ikms = SeedFiles.Read<List<IkmSeed>>(file);
+            ikmSlugs.AddRange(ikms.Select(i => i.Slug));
+            await SeedIkmsAsync(ikms, categories, cancellationToken);
         }
         await SeedPostsAsync(Path.Combine(demo, "posts.json"), campaigns, cancellationToken);
         await SeedEventsAsync(Path.Combine(demo, "events.json"), campaigns, cancellationToken);
         await new DemoRoundsSeeder(db, clock).SeedAsync(Path.Combine(demo, "melokal.json"), campaigns, cancellationToken);
+        await new DemoESmartSeeder(db, clock).SeedAsync(Path.Combine(demo, "esmart.json"), cancellationToken);
+        await new DemoSalesSeeder(db, clock).SeedAsync(Path.Combine(demo, "sales.json"), ikmSlugs, campaigns, cancellationToken);
         db.ChangeTracker.Clear();
         if (await db.Products.CountAsync(cancellationToken) != productsBefore)
         {

@@ -133,3 +133,83 @@ internal sealed record HandleSeed(string Platform, string Handle, int Followers)
 internal sealed record RoundPostSeed(string Platform, string Url, int Day, string Time, string? Product, IReadOnlyList<SnapshotSeed> Snapshots);
 
 internal sealed record SnapshotSeed(int Day, string Time, int? Followers, int? Likes, int? Comments, int? Shares, int? Saves, int? Views);
+
+/// seeds/demo/sales.json: how the demo sales reports are generated (see seeds/README.md). Months
+/// are "yyyy-MM".
+internal sealed record SalesSpecSeed(
+    string Note,
+    int Seed,
+    string From,
+    string ReferenceMonth,
+    IReadOnlyDictionary<string, long> Levels,
+    IReadOnlyList<double> IkmLevelRange,
+    double MonthNoise,
+    double DailyNoise,
+    IReadOnlyDictionary<string, IReadOnlyList<GrowthSeed>> Growth,
+    IReadOnlyDictionary<string, IReadOnlyList<double>> Seasonality,
+    PandemicSeed Pandemic,
+    CampaignLiftSeed Campaign,
+    CoffeeProductsSeed CoffeeProducts,
+    IReadOnlyList<string> CategoryLevel,
+    IReadOnlyList<DailyReportingSeed> Daily,
+    IReadOnlyList<double> Weekdays,
+    ChannelMixSeed Channels,
+    HeldReportSeed HeldForReview,
+    ImpactPlanSeed ImpactPlan);
+
+internal sealed record GrowthSeed(string From, double PerMonth);
+
+internal sealed record PandemicSeed(string Month, string RecoveredBy, IReadOnlyDictionary<string, double> Change);
+
+internal sealed record CampaignLiftSeed(string Month, IReadOnlyDictionary<string, double> Lift, double LiftSpread, IReadOnlyList<double> After);
+
+internal sealed record CoffeeProductsSeed(string Category, double Share, long Price, IReadOnlyList<string> Ikm);
+
+internal sealed record DailyReportingSeed(string Ikm, string? From, string? To, int? LastMonths);
+
+internal sealed record ChannelMixSeed(string StartMonth, string EndMonth, ChannelSharesSeed Start, ChannelSharesSeed End, double Spread);
+
+internal sealed record ChannelSharesSeed(double Offline, double WhatsApp, double Marketplace);
+
+internal sealed record HeldReportSeed(string Ikm, string Product, string Channel, double Factor);
+
+internal sealed record ImpactPlanSeed(
+    string Campaign,
+    IReadOnlyList<string> Covered,
+    IReadOnlyList<string> Control,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    DateOnly BaselineStart,
+    DateOnly BaselineEnd,
+    int PreCampaignMonths,
+    bool Published,
+    string? Note);
+
+/// seeds/demo/esmart.json: the invented e-Smart IKM records and demo cohorts (see seeds/README.md).
+internal sealed record ESmartSeed(string Note, int Seed, ESmartRecordsSeed Records, IReadOnlyList<ModuleSeed> Modules, IReadOnlyList<CohortSeed> Cohorts);
+
+internal sealed record ESmartRecordsSeed(
+    int Registered,
+    int TrainedTotal,
+    int Curated,
+    DateOnly From,
+    IReadOnlyDictionary<string, double> Years,
+    IReadOnlyList<int> TrainedAfterDays,
+    IReadOnlyList<int> CuratedAfterDays,
+    double WithoutCategory,
+    IReadOnlyDictionary<string, double> Provinces,
+    IReadOnlyDictionary<string, double> Categories);
+
+internal sealed record ModuleSeed(string Name, string NameEn);
+
+internal sealed record CohortSeed(
+    string Slug,
+    string Name,
+    string? Description,
+    string? ProvinceCode,
+    int StartsDaysFromSeeding,
+    int Days,
+    int Capacity,
+    IReadOnlyList<CohortApplicationSeed> Applications);
+
+internal sealed record CohortApplicationSeed(string Ikm, string State, int ModulesDone);
