@@ -11,7 +11,8 @@ public sealed record YearFigures(int Year, int Registered, int Trained, int Cura
 
 public sealed record ProvinceFigures(string Code, string Name, int Registered, int Trained, int Curated);
 
-public sealed record CategoryFigures(string Name, int Registered, int Trained, int Curated);
+/// Name null: participants without a category.
+public sealed record CategoryFigures(string? Name, int Registered, int Trained, int Curated);
 
 public enum CohortPhase
 {
@@ -78,9 +79,9 @@ public sealed class ESmartFiguresQuery(AppDbContext db, TimeProvider clock)
         var categoryNames = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => english ? c.NameEn : c.Name, cancellationToken);
         var byCategory = byCategoryId
             .Select(c => new CategoryFigures(
-                c.CategoryId is { } id ? categoryNames.GetValueOrDefault(id, "?") : english ? "No category" : "Tanpa kategori",
+                c.CategoryId is { } id ? categoryNames.GetValueOrDefault(id) : null,
                 c.Registered, c.Trained, c.Curated))
-            .OrderByDescending(c => c.Trained).ThenByDescending(c => c.Registered).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .OrderByDescending(c => c.Trained).ThenByDescending(c => c.Registered).ThenBy(c => c.Name ?? "", StringComparer.Ordinal)
             .ToList();
 
         var cohorts = (await db.ESmartCohorts.AsNoTracking()

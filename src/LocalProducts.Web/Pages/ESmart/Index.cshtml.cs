@@ -25,10 +25,10 @@ public sealed class IndexModel(ESmartFiguresQuery query, IStringLocalizer<Shared
             text["IKM terlatih per kategori"],
             top.Count == 0
                 ? text["Belum ada IKM terlatih."]
-                : text["Kategori dengan IKM terlatih terbanyak: {0} ({1} IKM).", top[0].Name, top[0].Trained.ToString("N0", CultureInfo.CurrentCulture)],
+                : text["Kategori dengan IKM terlatih terbanyak: {0} ({1} IKM).", top[0].Name ?? text["Tanpa kategori"], top[0].Trained.ToString("N0", CultureInfo.CurrentCulture)],
             ChartShape.Bar,
             ChartValueKind.Count,
-            [.. top.Select(c => c.Name)],
+            [.. top.Select(c => c.Name ?? text["Tanpa kategori"].Value)],
             [new ChartSeries(text["Terlatih"], [.. top.Select(c => (double?)c.Trained)])]);
     }
 }

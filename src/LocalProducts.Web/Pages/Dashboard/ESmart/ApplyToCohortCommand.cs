@@ -46,7 +46,7 @@ public sealed class ApplyToCohortCommand(AppDbContext db, AuditLog audit, TimePr
         {
             db.ESmartParticipants.Add(ESmartParticipant.ForIkm(ikm, await MainCategory.OfAsync(db, ikm.Id, cancellationToken), today));
         }
-        audit.Record(ownerId, "esmart-applied", nameof(CohortApplication), cohortId.ToString(CultureInfo.InvariantCulture),
+        audit.Record(ownerId, "esmart-applied", nameof(ESmartCohort), cohortId.ToString(CultureInfo.InvariantCulture),
             new Dictionary<string, object?> { ["ikm"] = ikm.Id });
         try
         {
