@@ -54,6 +54,21 @@ public sealed class ESmartPublicTests(SiteFixture site) : IClassFixture<SiteFixt
     }
 
     [Fact]
+    public async Task Get_ESmart_InEnglish_AfterTheLanguageSwitch()
+    {
+        using var client = site.CreateClient();
+        var indonesian = await client.GetPageAsync("/e-smart-ikm");
+        await client.GetAsync(indonesian.QuerySelector("a.lang-switch")!.GetAttribute("href")!);
+
+        var page = await client.GetPageAsync("/e-smart-ikm");
+
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("By year", page.QuerySelector("#per-tahun")!.TextContent.Trim());
+        Assert.Contains(page.QuerySelectorAll(".figures dt"), dt => dt.TextContent.Trim() == "Trained IKM");
+        Assert.Equal("Trained IKM by province", page.QuerySelector("svg.tile-map-svg title")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Get_ESmart_ListsCohortsByPhase_WithSeatsLeft()
     {
         var cohort = await ESmartData.CreateCohortAsync(site, capacity: 7, province: "94");
