@@ -165,6 +165,8 @@ public sealed class SitePagesTests(SiteFixture site) : IClassFixture<SiteFixture
     [InlineData("/produk")]
     [InlineData("/produk?kategori=kopi")]
     [InlineData("/produk?q=kopi")]
+    [InlineData("/produk?esmart=alumni")]
+    [InlineData("/e-smart-ikm")]
     public async Task SectionPages_Answer(string path)
     {
         using var client = site.CreateClient();

@@ -46,7 +46,13 @@ public sealed class CohortApplication
         {
             throw new InvalidOperationException("Only a waiting application can be accepted.");
         }
-        State = seatsTaken < capacity ? CohortApplicationState.Accepted : CohortApplicationState.Waitlisted;
+        var next = seatsTaken < capacity ? CohortApplicationState.Accepted : CohortApplicationState.Waitlisted;
+        if (next == State)
+        {
+            // Still full: the application keeps its place on the waiting list.
+            return State;
+        }
+        State = next;
         Decide(now, by, null);
         return State;
     }

@@ -140,7 +140,11 @@ public sealed record IkmProfileView(
     string? Website,
     bool IsVerified,
     StoredImageView? Logo,
-    IReadOnlyList<ProductCard> Products);
+    IReadOnlyList<ProductCard> Products)
+{
+    /// Completed every module of an e-Smart IKM cohort: the profile shows the alumni badge.
+    public DateOnly? ESmartAlumniSince { get; init; }
+}
 
 public sealed class IkmProfileQuery(AppDbContext db, TimeProvider clock, MarkdownRenderer markdown)
 {
@@ -164,6 +168,7 @@ public sealed class IkmProfileQuery(AppDbContext db, TimeProvider clock, Markdow
                 i.WhatsApp,
                 i.Email,
                 i.Website,
+                i.ESmartAlumniSince,
                 Logo = i.Logo == null ? null : new StoredImageView(i.Logo.Id, i.Logo.Width, i.Logo.Height, i.Logo.Widths, i.Logo.ShareWidth),
             })
             .FirstOrDefaultAsync(cancellationToken);
@@ -178,6 +183,9 @@ public sealed class IkmProfileQuery(AppDbContext db, TimeProvider clock, Markdow
             .ToListAsync(cancellationToken);
         return new IkmProfileView(ikm.Slug, ikm.Name, markdown.ToSafeHtml(ikm.Story), markdown.ToPlainText(ikm.Story), ikm.Scale,
             ikm.RegencyName, ikm.ProvinceName, ikm.DistrictName, ikm.Address, ikm.Sentra, ikm.FoundedYear,
-            ikm.WhatsApp, ikm.Email, ikm.Website, IsVerified: true, ikm.Logo, products);
+            ikm.WhatsApp, ikm.Email, ikm.Website, IsVerified: true, ikm.Logo, products)
+        {
+            ESmartAlumniSince = ikm.ESmartAlumniSince,
+        };
     }
 }

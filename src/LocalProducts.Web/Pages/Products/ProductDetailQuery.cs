@@ -9,7 +9,11 @@ namespace LocalProducts.Web.Pages.Products;
 
 public sealed record CertificationView(CertificationKind Kind, string Number, DateOnly? IssuedOn, DateOnly? ExpiresOn, decimal? TkdnPercent, decimal? BmpPercent, bool IsValid);
 public sealed record MarketplaceView(Marketplace Platform, string Url);
-public sealed record MakerCard(string Slug, string Name, string RegencyName, string ProvinceName, bool IsVerified, string? WhatsApp);
+public sealed record MakerCard(string Slug, string Name, string RegencyName, string ProvinceName, bool IsVerified, string? WhatsApp)
+{
+    /// The maker completed an e-Smart IKM cohort: the product page shows the alumni badge.
+    public bool IsESmartAlumnus { get; init; }
+}
 public sealed record Breadcrumb(string Name, string Url);
 /// A product photo with what it shows, for readers who cannot see it (null: the page says "photo n of m").
 public sealed record ProductPhotoView(StoredImageView Image, string? AltText);
@@ -67,7 +71,10 @@ public sealed class ProductDetailQuery(AppDbContext db, TimeProvider clock, Mark
                     .Select(i => new ProductPhotoView(new StoredImageView(i.Image!.Id, i.Image.Width, i.Image.Height, i.Image.Widths, i.Image.ShareWidth), i.AltText))
                     .ToList(),
                 Maker = new MakerCard(p.Ikm!.Slug, p.Ikm.Name, p.Ikm.Regency!.Name, p.Ikm.Province!.Name,
-                    p.Ikm.Verification == VerificationState.Verified, p.Ikm.WhatsApp),
+                    p.Ikm.Verification == VerificationState.Verified, p.Ikm.WhatsApp)
+                {
+                    IsESmartAlumnus = p.Ikm.ESmartAlumniSince != null,
+                },
                 Certifications = p.Certifications.OrderBy(c => c.Kind)
                     .Select(c => new { c.Kind, c.Number, c.IssuedOn, c.ExpiresOn, c.TkdnPercent, c.BmpPercent })
                     .ToList(),

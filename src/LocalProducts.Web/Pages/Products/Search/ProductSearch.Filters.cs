@@ -24,6 +24,14 @@ public sealed partial class ProductSearch
     {
         public bool PrefixLastWord { get; init; }
 
+        /// Only products of e-Smart IKM alumni. The kept counts have no such dimension, so these
+        /// searches count their rows (the alumni are few).
+        public bool Alumni { get; init; }
+
+        /// Products whose maker completed an e-Smart IKM cohort (ikms.e_smart_alumni_since set).
+        public const string AlumniCondition =
+            "id IN (SELECT ap.id FROM products ap JOIN ikms ai ON ai.id = ap.ikm_id WHERE ai.e_smart_alumni_since IS NOT NULL)";
+
         public SqlConditions Conditions(DbCommand command)
         {
             var parameters = (NpgsqlParameterCollection)command.Parameters;
@@ -36,6 +44,11 @@ public sealed partial class ProductSearch
                 parameters.Add(new NpgsqlParameter("tsquery", NpgsqlDbType.TsQuery) { Value = TsQuery(NpgsqlTsQueryLexeme.Weight.None) });
                 parameters.Add(new NpgsqlParameter("name_tsquery", NpgsqlDbType.TsQuery) { Value = TsQuery(NpgsqlTsQueryLexeme.Weight.A) });
                 text = "search_vector @@ @tsquery";
+            }
+            if (Alumni)
+            {
+                // In the text condition: every statement reads its rows through it.
+                text = $"{text} AND {AlumniCondition}";
             }
             var category = "true";
             if (CategoryIds is { Count: > 0 })
@@ -85,7 +98,7 @@ public sealed partial class ProductSearch
         /// The word whose kept counts can answer this search: "" for a search without words; the
         /// word itself for one whole word that stemming leaves as typed (its kept counts are the
         /// counts of exactly that lexeme); null for any other search.
-        public string? KeptCountsWord => Lexemes.Count switch
+        public string? KeptCountsWord => Alumni ? null : Lexemes.Count switch
         {
             0 => "",
             1 when !PrefixLastWord && Lexemes[0].Stem == Lexemes[0].Raw => Lexemes[0].Stem,
@@ -118,6 +131,7 @@ public sealed partial class ProductSearch
                 ProvinceCode, RegencyCode,
                 PriceMin?.ToString(CultureInfo.InvariantCulture), PriceMax?.ToString(CultureInfo.InvariantCulture),
                 string.Join(',', Certifications),
+                Alumni ? "alumni" : "",
                 Today.ToString("O", CultureInfo.InvariantCulture));
     }
 

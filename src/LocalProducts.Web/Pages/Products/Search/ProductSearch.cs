@@ -14,7 +14,11 @@ public sealed record SearchFacets(
     IReadOnlyList<FacetValue> Provinces,
     IReadOnlyList<FacetValue> Regencies,
     IReadOnlyList<FacetValue> Certifications,
-    IReadOnlyList<FacetValue> PriceBands);
+    IReadOnlyList<FacetValue> PriceBands)
+{
+    /// Products of e-Smart IKM alumni among the results (with every other filter applied).
+    public FacetValue? Alumni { get; init; }
+}
 
 /// CorrectedQuery: the words searched instead when the typed ones found too little ("kopi gayoo"
 /// became "kopi gayo"). SuggestedWords: the nearest known words when nothing was found.
@@ -116,7 +120,10 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
             input.HargaMin,
             input.HargaMaks,
             input.Sertifikasi,
-            today);
+            today)
+        {
+            Alumni = input.Alumni,
+        };
 
         var found = await cache.GetOrLoadAsync($"search-page:{filters.Key}|{input.Urut}|{input.Halaman}",
             () => FindAsync(filters, input.Urut, input.Halaman, cancellationToken));
@@ -130,6 +137,12 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
             : await cache.GetOrLoadAsync($"search-cards:{english}|{today:O}|{string.Join(',', ids)}",
                 () => LoadCardsAsync(ids, today, english, cancellationToken));
 
+        // The alumni facet: the results' own total when chosen, else the results counted again
+        // within the alumni's products.
+        var alumniCount = input.Alumni
+            ? found.Counts.Total
+            : await cache.GetOrLoadAsync($"search-alumni:{found.Filters.Key}", () => CountAlumniAsync(found.Filters with { Alumni = true }, cancellationToken));
+
         var suggestions = found.Counts.Total == 0 && lexemes.Count > 0
             ? await cache.GetOrLoadAsync($"search-suggestions:{input.Q}", () => SuggestAsync(lexemes, cancellationToken))
             : [];
@@ -140,13 +153,28 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
             found.Counts.Total,
             found.Page,
             found.PageCount,
-            BuildFacets(found.Counts, reference, regencyNames, category, province, regency?.Code, input),
+            BuildFacets(found.Counts, reference, regencyNames, category, province, regency?.Code, input) with
+            {
+                Alumni = new FacetValue(ProductSearchInput.AlumniValue, "Alumni e-Smart IKM", alumniCount, input.Alumni),
+            },
             found.Corrected,
             suggestions,
             notes.Distinct().ToList(),
             category?.Name,
             province?.Name,
             regency?.Name);
+    }
+
+    /// How many of a search's results are products of e-Smart IKM alumni.
+    private async Task<int> CountAlumniAsync(SearchFilters filters, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand();
+        var where = filters.Conditions(command);
+        command.CommandText = $"""
+            SELECT count(*)::int FROM product_search
+            WHERE {where.Text} AND {where.Category} AND {where.Province} AND {where.Regency} AND {where.Price} AND {where.Certification}
+            """;
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private async Task<IReadOnlyList<ProductCard>> LoadCardsAsync(int[] ids, DateOnly today, bool english, CancellationToken cancellationToken)
@@ -173,7 +201,7 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
 
     /// What a search found: its counts (for the words as typed, or corrected), the page actually
     /// shown (the last one when the asked page is past the end) and its ids in order.
-    private sealed record SearchFound(SearchCounts Counts, string? Corrected, int Page, int PageCount, bool PageClamped, IReadOnlyList<int> Ids);
+    private sealed record SearchFound(SearchCounts Counts, string? Corrected, int Page, int PageCount, bool PageClamped, IReadOnlyList<int> Ids, SearchFilters Filters);
 
     private sealed record CountedFilters(SearchFilters Filters, SearchCounts Counts, string? Corrected, PageGuide? Guide);
 
@@ -217,7 +245,7 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
                 ? await PageIdsAsync(counted.Filters, sort, Math.Min(page, pageCount), cancellationToken)
                 : await PageIdsOfCommonWordAsync(counted.Filters, sort, Math.Min(page, pageCount), counted.Counts.Total, counted.Guide, cancellationToken);
         }
-        return new SearchFound(counted.Counts, counted.Corrected, Math.Min(page, pageCount), pageCount, clamped, ids);
+        return new SearchFound(counted.Counts, counted.Corrected, Math.Min(page, pageCount), pageCount, clamped, ids, counted.Filters);
     }
 
     /// The query's words as the index holds them: stop words out, stemmed unless protected. Each

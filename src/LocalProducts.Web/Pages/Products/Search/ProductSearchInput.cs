@@ -24,7 +24,9 @@ public sealed record ProductSearchInput
 {
     public const int MaxQueryLength = 200;
     /// Every parameter <see cref="Parse"/> reads: what the output cache varies by.
-    public const string QueryKeys = "q,kategori,provinsi,kota,harga_min,harga_maks,sertifikasi,urut,halaman";
+    public const string QueryKeys = "q,kategori,provinsi,kota,harga_min,harga_maks,sertifikasi,esmart,urut,halaman";
+    /// The value of "esmart" that keeps only products of e-Smart IKM alumni.
+    public const string AlumniValue = "alumni";
     public const int MaxPage = 1000;
 
     public string Q { get; init; } = "";
@@ -34,13 +36,15 @@ public sealed record ProductSearchInput
     public long? HargaMin { get; init; }
     public long? HargaMaks { get; init; }
     public IReadOnlyList<CertificationFilter> Sertifikasi { get; init; } = [];
+    /// Only products of IKM that completed an e-Smart IKM cohort ("esmart=alumni").
+    public bool Alumni { get; init; }
     public SearchSort Urut { get; init; } = SearchSort.Relevan;
     public int Halaman { get; init; } = 1;
     /// Keys of the notes to show (Indonesian text, translated in the view).
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     public bool HasFilters => Kategori is not null || Provinsi is not null || Kota is not null
-        || HargaMin is not null || HargaMaks is not null || Sertifikasi.Count > 0;
+        || HargaMin is not null || HargaMaks is not null || Sertifikasi.Count > 0 || Alumni;
 
     public static ProductSearchInput Parse(IQueryCollection query)
     {
@@ -78,6 +82,16 @@ public sealed record ProductSearchInput
             }
         }
 
+        var alumni = false;
+        if (Single(query, "esmart") is { } esmart)
+        {
+            alumni = string.Equals(esmart.Trim(), AlumniValue, StringComparison.OrdinalIgnoreCase);
+            if (!alumni)
+            {
+                notes.Add("Saringan e-Smart IKM tidak dikenal, jadi diabaikan.");
+            }
+        }
+
         var sortText = Single(query, "urut");
         var sort = SearchSort.Relevan;
         if (sortText is not null && !(Enum.TryParse(sortText, ignoreCase: true, out sort) && Enum.IsDefined(sort) && !char.IsDigit(sortText[0])))
@@ -102,6 +116,7 @@ public sealed record ProductSearchInput
             HargaMin = min,
             HargaMaks = max,
             Sertifikasi = certifications,
+            Alumni = alumni,
             Urut = sort,
             Halaman = Math.Min(page, MaxPage),
             Notes = notes.Distinct().ToList(),
@@ -118,6 +133,7 @@ public sealed record ProductSearchInput
         Changed<long?> hargaMin = default,
         Changed<long?> hargaMaks = default,
         IReadOnlyList<CertificationFilter>? sertifikasi = null,
+        bool? alumni = null,
         SearchSort? urut = null,
         int halaman = 1)
     {
@@ -139,6 +155,10 @@ public sealed record ProductSearchInput
         if (certifications.Count > 0)
         {
             Add("sertifikasi", string.Join(',', certifications.Select(c => c.ToString().ToLowerInvariant())));
+        }
+        if (alumni ?? Alumni)
+        {
+            Add("esmart", AlumniValue);
         }
         var sort = urut ?? Urut;
         if (sort != SearchSort.Relevan)
