@@ -10,11 +10,11 @@ namespace LocalProducts.Web.Pages.Charts;
 /// alone. Every text is escaped; the figure's words and table come from the partial around it.
 public static class SvgChartBuilder
 {
-    public const double Width = 400;
+    public const double Width = 360;
     public const double PlotHeight = 170;
-    public const double FontSize = 12;
+    public const double FontSize = 14;
     /// A rough average glyph width at <see cref="FontSize"/>, for layout without measuring.
-    public const double CharWidth = 6.8;
+    public const double CharWidth = 7.8;
     public const int LongestLegendName = 32;
     public const int LongestSlantedLabel = 18;
 
@@ -24,7 +24,7 @@ public static class SvgChartBuilder
     private const string GridColour = "#d0d7de";
     private const string InkColour = "#1f2328";
     private const string ControlDash = "6 4";
-    private const double LegendRowHeight = 18;
+    private const double LegendRowHeight = 20;
     private const double RightMargin = 14;
 
     /// The SVG markup. nullLabel names a null value in the legend ("disembunyikan").
@@ -51,7 +51,7 @@ public static class SvgChartBuilder
             slot = (right - left) / count;
         }
         var bottom = top + PlotHeight;
-        var height = bottom + (labels.Slanted ? (LongestSlantedLabel * CharWidth * 0.58) + 16 : 24);
+        var height = bottom + (labels.Slanted ? (LongestSlantedLabel * CharWidth * 0.58) + 16 : 26);
 
         double Y(double value) => bottom - (scale.Fraction(value) * PlotHeight);
 
@@ -82,7 +82,7 @@ public static class SvgChartBuilder
                 continue;
             }
             var x = chart.Shape == ChartShape.Bar ? left + (slot * (i + 0.5)) : LineX(i, count, left, right);
-            var y = bottom + 16;
+            var y = bottom + 18;
             var turn = labels.Slanted ? $" transform=\"rotate(-35 {N(x)} {N(y)})\"" : "";
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{N(y)}\"{turn}>{Escape(text)}</text>");
         }
@@ -245,7 +245,7 @@ public static class SvgChartBuilder
         svg.Append(CultureInfo.InvariantCulture, $"<g class=\"chart-legend\" fill=\"{InkColour}\">");
         foreach (var place in places)
         {
-            var y = 8 + (place.Row * LegendRowHeight) + 9;
+            var y = 8 + (place.Row * LegendRowHeight) + 10;
             var x = place.X;
             if (place.Item.Series is { } series)
             {

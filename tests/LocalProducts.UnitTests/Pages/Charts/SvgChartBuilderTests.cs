@@ -26,7 +26,7 @@ public sealed class SvgChartBuilderTests
 
         Assert.Equal(_svg + "svg", svg.Name);
         Assert.Equal("img", svg.Attribute("role")!.Value);
-        Assert.StartsWith("0 0 400 ", svg.Attribute("viewBox")!.Value, StringComparison.Ordinal);
+        Assert.StartsWith("0 0 360 ", svg.Attribute("viewBox")!.Value, StringComparison.Ordinal);
         Assert.Null(svg.Attribute("width"));
         Assert.Equal("penjualan-svg-title", svg.Attribute("aria-labelledby")!.Value);
         Assert.Equal("Penjualan per bulan", svg.Element(_svg + "title")!.Value);
