@@ -39,7 +39,7 @@ public static class SvgChartBuilder
         var count = Math.Max(1, chart.Labels.Count);
         var slot = (right - left) / count;
 
-        var legend = LegendItems(chart, nullLabel, values.Any(v => v is null));
+        var legend = LegendItems(chart, nullLabel, values.Any(v => Usable(v) is null));
         var legendRows = LayOutLegend(legend, left);
         var top = 8 + (legendRows.Max(r => r.Row + 1) * LegendRowHeight) + 8;
         var labels = chart.Shape == ChartShape.Bar ? BarLabels(chart.Labels, slot) : LineLabels(chart.Labels, right - left);
@@ -108,6 +108,9 @@ public static class SvgChartBuilder
         return safe.Length == 0 || !char.IsAsciiLetter(safe[0]) ? "grafik-" + safe : safe;
     }
 
+    /// A value to draw: a null, or a number that is not one (NaN, infinity), is drawn as withheld.
+    public static double? Usable(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+
     /// Text for an SVG (or HTML) element or attribute.
     public static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal)
@@ -130,7 +133,7 @@ public static class SvgChartBuilder
             var penDown = false;
             for (var i = 0; i < series.Values.Count && i < chart.Labels.Count; i++)
             {
-                if (series.Values[i] is not { } value)
+                if (Usable(series.Values[i]) is not { } value)
                 {
                     penDown = false;
                     continue;
@@ -147,7 +150,7 @@ public static class SvgChartBuilder
             for (var i = 0; i < series.Values.Count && i < chart.Labels.Count; i++)
             {
                 var x = LineX(i, count, left, right);
-                svg.Append(series.Values[i] is { } value ? Marker(s, x, y(value), colour, series.IsControl) : Withheld(x, zero));
+                svg.Append(Usable(series.Values[i]) is { } value ? Marker(s, x, y(value), colour, series.IsControl) : Withheld(x, zero));
             }
             svg.Append("</g>");
         }
@@ -166,7 +169,7 @@ public static class SvgChartBuilder
             for (var i = 0; i < series.Values.Count && i < chart.Labels.Count; i++)
             {
                 var x = left + (slot * i) + (slot * 0.1) + (barWidth * s);
-                if (series.Values[i] is not { } value)
+                if (Usable(series.Values[i]) is not { } value)
                 {
                     svg.Append(Withheld(x + (barWidth / 2), zero));
                     continue;

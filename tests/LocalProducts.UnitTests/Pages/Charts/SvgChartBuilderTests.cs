@@ -69,6 +69,17 @@ public sealed class SvgChartBuilderTests
     }
 
     [Fact]
+    public void Build_NotANumber_IsDrawnAsWithheld_NeverWrittenAsNaN()
+    {
+        var markup = SvgChartBuilder.Build(Line(new ChartSeries("Kopi", [1, double.NaN, 3, double.PositiveInfinity, 5, 6])), "disembunyikan");
+
+        Assert.DoesNotContain("NaN", markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infinity", markup, StringComparison.Ordinal);
+        // Two on the line, one in the legend.
+        Assert.Equal(3, XElement.Parse(markup).Descendants().Count(e => (string?)e.Attribute("class") == "chart-withheld"));
+    }
+
+    [Fact]
     public void Build_NoNull_HasNoWithheldMarkOrLegend()
     {
         var svg = Parse(Line(new ChartSeries("Kopi", [1, 2, 3, 4, 5, 6])), "disembunyikan");
