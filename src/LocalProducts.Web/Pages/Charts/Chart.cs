@@ -39,4 +39,17 @@ public sealed record Chart(
     public string? WithheldNote { get; init; }
     /// Where the chart's data can be downloaded as CSV (a site-relative path), if it can.
     public string? DownloadPath { get; init; }
+    /// The word written for a null value in the table and the legend (already in the reader's
+    /// language); null: "disembunyikan" (withheld). An owner's own chart says "belum dilaporkan".
+    public string? NullLabel { get; init; }
+    /// The table's first column heading (what the labels are: "Bulan", "Produk"); null: "Periode"
+    /// for a line chart, "Kelompok" for bars.
+    public string? LabelsName { get; init; }
+    /// Percent only: write "+" before a rise ("+57 %"). Off for shares ("42 %").
+    public bool SignedPercent { get; init; } = true;
+    /// More columns for the table only (e.g. month-on-month growth beside the revenue).
+    public IReadOnlyList<ChartTableColumn> TableColumns { get; init; } = [];
 }
+
+/// A column the table shows beside the series but the chart does not draw. A null is written "–".
+public sealed record ChartTableColumn(string Name, ChartValueKind ValueKind, IReadOnlyList<double?> Values);
