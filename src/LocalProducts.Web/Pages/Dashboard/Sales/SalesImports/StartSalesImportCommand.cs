@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Security.Claims;
+using System.Security.Cryptography;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Domain.Impact;
