@@ -109,6 +109,19 @@ public sealed class SalesImportTests(SiteFixture site) : IClassFixture<SiteFixtu
     }
 
     [Fact]
+    public async Task Upload_EveryRowBad_OffersOnlyToCancel()
+    {
+        var owner = await SalesData.OwnerAsync(site);
+        using var client = owner.Client;
+
+        var (_, page) = await UploadAsync(client, Utf8($"produk,tanggal,kanal,unit,pendapatan\n{owner.ProductSlug},{Day(2)},Shopee,x,1\n"));
+
+        Assert.Null(page.QuerySelector("#impor-benar"));
+        Assert.NotNull(page.QuerySelector("#batalkan"));
+        Assert.Contains("Jumlah unit bukan angka bulat: x", page.QuerySelector("#masalah")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Upload_SameFileTwice_AddsNothing_AndChangedFiguresBecomeCorrections()
     {
         var owner = await SalesData.OwnerAsync(site);
@@ -203,7 +216,7 @@ public sealed class SalesImportTests(SiteFixture site) : IClassFixture<SiteFixtu
         var other = await SalesData.OwnerAsync(site);
         using var client = owner.Client;
         var (theirs, _) = await UploadAsync(other.Client, Utf8($"produk,tanggal,kanal,unit,pendapatan\n{other.ProductSlug},{Day(3)},Shopee,5,500000\n{other.ProductSlug},{Day(2)},Shopee,x,1\n"));
-        var (mine, minePage) = await UploadAsync(client, Utf8($"produk,tanggal,kanal,unit,pendapatan\n{owner.ProductSlug},{Day(2)},Shopee,x,1\n"));
+        var (mine, minePage) = await UploadAsync(client, Utf8($"produk,tanggal,kanal,unit,pendapatan\n{owner.ProductSlug},{Day(3)},Shopee,5,500000\n{owner.ProductSlug},{Day(2)},Shopee,x,1\n"));
         other.Client.Dispose();
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/dasbor/penjualan/impor/{theirs}")).StatusCode);
@@ -211,6 +224,6 @@ public sealed class SalesImportTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.Equal(HttpStatusCode.NotFound, (await client.SubmitAsync(retargeted, "#impor-benar")).StatusCode);
         Assert.Equal(SalesImportState.NeedsDecision, (await ImportAsync(theirs)).State);
         Assert.Empty(await SalesData.ReportsAsync(site, other.IkmId));
-        Assert.True(mine > 0);
+        Assert.Equal(SalesImportState.NeedsDecision, (await ImportAsync(mine)).State);
     }
 }
