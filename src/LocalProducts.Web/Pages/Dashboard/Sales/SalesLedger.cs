@@ -22,12 +22,16 @@ public sealed class SalesLedger
     public const int HistoryMonths = 24;
 
     private readonly Dictionary<SaleKey, StoredSale> _byKey = [];
+    /// The reports touching each month of a category and channel: where a clash can be.
+    private readonly Dictionary<(int CategoryId, SalesChannel Channel, DateOnly Month), List<StoredSale>> _byMonth = [];
+    /// The reports of each item, channel and period kind: the history.
+    private readonly Dictionary<(int? ProductId, int CategoryId, SalesChannel Channel, SalesPeriodKind Kind), List<StoredSale>> _byItem = [];
 
     public SalesLedger(IEnumerable<StoredSale> sales)
     {
         foreach (var sale in sales)
         {
-            _byKey[sale.Key] = sale;
+            Put(sale);
         }
     }
 
@@ -49,10 +53,10 @@ public sealed class SalesLedger
     /// Another report the new one would count twice with, and how.
     public (SaleClash Clash, StoredSale? With) Clash(SaleKey key)
     {
-        foreach (var sale in _byKey.Values)
+        foreach (var sale in _byMonth.GetValueOrDefault((key.CategoryId, key.Channel, MonthOf(key.Start))) ?? [])
         {
             var other = sale.Key;
-            if (other == key || other.Channel != key.Channel || other.CategoryId != key.CategoryId || !other.Overlaps(key))
+            if (other == key || !other.Overlaps(key))
             {
                 continue;
             }
@@ -73,9 +77,8 @@ public sealed class SalesLedger
     public IReadOnlyList<double> History(SaleKey key)
     {
         var from = key.Start.AddMonths(-HistoryMonths);
-        return [.. _byKey.Values
-            .Where(s => s.State == SalesReportState.Counted && s.Key.ProductId == key.ProductId && s.Key.CategoryId == key.CategoryId
-                && s.Key.Channel == key.Channel && s.Key.Kind == key.Kind && s.Key.Start >= from && s.Key.Start < key.Start)
+        return [.. (_byItem.GetValueOrDefault((key.ProductId, key.CategoryId, key.Channel, key.Kind)) ?? [])
+            .Where(s => s.State == SalesReportState.Counted && s.Key.Start >= from && s.Key.Start < key.Start)
             .Select(s => (double)s.RevenueRupiah / s.Key.Days)];
     }
 
@@ -84,5 +87,31 @@ public sealed class SalesLedger
         SalesOutlierRule.HoldReason((double)revenueRupiah / key.Days, History(key));
 
     /// Records a report written meanwhile (a row of the same file), so later rows see it.
-    public void Put(StoredSale sale) => _byKey[sale.Key] = sale;
+    public void Put(StoredSale sale)
+    {
+        var key = sale.Key;
+        var month = Bucket(_byMonth, (key.CategoryId, key.Channel, MonthOf(key.Start)));
+        var item = Bucket(_byItem, (key.ProductId, key.CategoryId, key.Channel, key.Kind));
+        if (_byKey.TryGetValue(key, out var old))
+        {
+            month.Remove(old);
+            item.Remove(old);
+        }
+        _byKey[key] = sale;
+        month.Add(sale);
+        item.Add(sale);
+    }
+
+    private static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+
+    private static List<StoredSale> Bucket<TKey>(Dictionary<TKey, List<StoredSale>> buckets, TKey key)
+        where TKey : notnull
+    {
+        if (!buckets.TryGetValue(key, out var list))
+        {
+            list = [];
+            buckets[key] = list;
+        }
+        return list;
+    }
 }
