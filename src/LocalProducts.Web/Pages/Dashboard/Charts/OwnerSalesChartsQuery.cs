@@ -3,6 +3,7 @@ using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Domain.Impact;
 using LocalProducts.Web.Pages.Charts;
+using LocalProducts.Web.Pages.Dashboard.Sales;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -79,7 +80,7 @@ public sealed class OwnerSalesChartsQuery(AppDbContext db, TimeProvider clock, I
                 [.. best.Select(b => new ProductSum(
                     b.ProductId is { } p ? productNames.GetValueOrDefault(p, text["Produk #{0}", p]) : text["{0} (kategori)", categoryNames.GetValueOrDefault(b.CategoryId, "?")],
                     b.Revenue, b.Units))]),
-            channels.Sum(c => c.Revenue) == 0 ? null : ChannelsChart(from, to, [.. channels.Select(c => (SalesChannelNames.Of(c.Channel, text), c.Revenue))]));
+            channels.Sum(c => c.Revenue) == 0 ? null : ChannelsChart(from, to, [.. channels.Select(c => (text[SalesChannels.Label(c.Channel)].Value, c.Revenue))]));
     }
 
     private sealed record MonthSum(int Year, int Month, long Revenue);
