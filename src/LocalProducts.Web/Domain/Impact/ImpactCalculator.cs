@@ -12,10 +12,8 @@ public static class ImpactCalculator
     public static ImpactResult Compute(ImpactSetup setup, IEnumerable<ImpactSums> sums)
     {
         var byCategory = new Dictionary<int, Dictionary<int, Dictionary<int, (double Revenue, double Units)>>>();
-        var any = false;
         foreach (var s in sums)
         {
-            any = true;
             if (!byCategory.TryGetValue(s.CategoryId, out var buckets))
             {
                 byCategory[s.CategoryId] = buckets = [];
@@ -29,7 +27,7 @@ public static class ImpactCalculator
         }
         var covered = Group(setup, setup.Covered.Select(id => Category(setup, id, true, byCategory.GetValueOrDefault(id))).ToList());
         var control = Group(setup, setup.Control.Select(id => Category(setup, id, false, byCategory.GetValueOrDefault(id))).ToList());
-        return new ImpactResult(setup, covered, control) { HasReports = any };
+        return new ImpactResult(setup, covered, control) { HasReports = setup.Covered.Any(byCategory.ContainsKey) };
     }
 
     public static double? Change(double? baseline, double? during) =>
@@ -67,9 +65,10 @@ public static class ImpactCalculator
         {
             return cell;
         }
-        for (var i = 0; i < setup.Months.Count; i++)
+        var firstDays = setup.Months;
+        for (var i = 0; i < firstDays.Count; i++)
         {
-            if (!months[i].IsPublished && setup.Months[i] <= end && ImpactSetup.MonthEnd(setup.Months[i]) >= start)
+            if (!months[i].IsPublished && firstDays[i] <= end && ImpactSetup.MonthEnd(firstDays[i]) >= start)
             {
                 return ImpactCell.WithheldFor(WithheldReason.OverlapsWithheldMonth, cell.Days);
             }
@@ -85,9 +84,10 @@ public static class ImpactCalculator
         double? during = counted.Count == 0 ? null : counted.Sum(c => c.Impact.During.Revenue!.Value) / setup.PeriodDays;
 
         var months = new List<ImpactCell>();
-        for (var i = 0; i < setup.Months.Count; i++)
+        var firstDays = setup.Months;
+        for (var i = 0; i < firstDays.Count; i++)
         {
-            var days = ImpactSetup.DaysIn(setup.Months[i]);
+            var days = ImpactSetup.DaysIn(firstDays[i]);
             if (counted.Count == 0)
             {
                 months.Add(ImpactCell.WithheldFor(WithheldReason.FewIkm, days));
@@ -104,9 +104,9 @@ public static class ImpactCalculator
         }
 
         var growth = new List<MonthGrowth>();
-        for (var i = 0; i + 1 < setup.PreCampaignMonths && i + 1 < setup.Months.Count; i++)
+        for (var i = 0; i + 1 < setup.PreCampaignMonths && i + 1 < firstDays.Count; i++)
         {
-            growth.Add(Growth(setup, counted, months, i));
+            growth.Add(Growth(firstDays, counted, months, i));
         }
         return new GroupImpact([.. categories.Select(c => c.Impact)], panelIkm, baseline, during, months, growth);
     }
@@ -114,10 +114,10 @@ public static class ImpactCalculator
     /// Growth from month i to month i + 1 over the panel IKM of the counted categories that
     /// reported in both months; withheld when either month is, or when those IKM's part of
     /// either month fails the suppression rule in any category.
-    private static MonthGrowth Growth(ImpactSetup setup, List<Work> counted, List<ImpactCell> months, int i)
+    private static MonthGrowth Growth(IReadOnlyList<DateOnly> firstDays, List<Work> counted, List<ImpactCell> months, int i)
     {
-        var from = setup.Months[i];
-        var to = setup.Months[i + 1];
+        var from = firstDays[i];
+        var to = firstDays[i + 1];
         if (counted.Count == 0)
         {
             return new MonthGrowth(from, to, null, null, WithheldReason.FewIkm);

@@ -68,6 +68,6 @@ public sealed record ImpactResult(ImpactSetup Setup, GroupImpact Covered, GroupI
 {
     public double? DifferencePoints => Covered.Change is { } covered && Control.Change is { } control ? (covered - control) * 100 : null;
 
-    /// Whether any counted report fell in the buckets at all.
+    /// Whether any counted report of a covered category fell in the buckets at all.
     public bool HasReports { get; init; } = true;
 }

@@ -18,7 +18,7 @@ public sealed record ImpactSetup(
 
     /// The first day of each month of the series, oldest first: PreCampaignMonths months before the
     /// campaign's first month, then every month the campaign touches.
-    public IReadOnlyList<DateOnly> Months { get; } = MonthsOf(PeriodStart, PeriodEnd, PreCampaignMonths);
+    public IReadOnlyList<DateOnly> Months => MonthsOf(PeriodStart, PeriodEnd, PreCampaignMonths);
 
     public int BaselineDays => BaselineEnd.DayNumber - BaselineStart.DayNumber + 1;
     public int PeriodDays => PeriodEnd.DayNumber - PeriodStart.DayNumber + 1;

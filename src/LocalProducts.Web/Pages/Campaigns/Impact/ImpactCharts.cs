@@ -24,8 +24,8 @@ public static class ImpactCharts
     private static Chart Monthly(ImpactResult result, IStringLocalizer text, string path)
     {
         var months = result.Setup.Months;
-        var covered = result.Covered.Months.Select(c => c.RevenuePerDay).ToList();
-        var control = result.Control.Months.Select(c => c.RevenuePerDay).ToList();
+        var covered = result.Covered.Months.Select(c => Whole(c.RevenuePerDay)).ToList();
+        var control = result.Control.Months.Select(c => Whole(c.RevenuePerDay)).ToList();
         var summary = text["Rata-rata penjualan harian per bulan dari {0} sampai {1}: kategori kampanye dibanding kategori pembanding. Kampanye mulai {2}.",
             ImpactFormat.Month(months[0]), ImpactFormat.Month(months[^1]), SiteText.Date(result.Setup.PeriodStart)].Value;
         return new Chart(MonthlySales, text["Penjualan harian rata-rata per bulan"], summary, ChartShape.Line, ChartValueKind.Rupiah,
@@ -51,7 +51,7 @@ public static class ImpactCharts
             : text["Perubahan rata-rata penjualan harian dari periode dasar ke periode kampanye per kategori."].Value;
         return new Chart(CategoryChange, text["Perubahan penjualan per kategori"], summary, ChartShape.Bar, ChartValueKind.Percent,
             [.. rows.Select(r => r.Label)],
-            [new ChartSeries(text["Perubahan rata-rata penjualan harian"], [.. rows.Select(r => r.Change * 100)])])
+            [new ChartSeries(text["Perubahan rata-rata penjualan harian"], [.. rows.Select(r => Points(r.Change))])])
         {
             WithheldNote = Note(text, rows.Select(r => (r.Label, r.Change is null ? r.Reason : null))),
             DownloadPath = $"{path}{CategoryChange}.csv",
@@ -67,8 +67,8 @@ public static class ImpactCharts
             : text["Pertumbuhan dari bulan ke bulan sebelum kampanye."].Value;
         return new Chart(MonthlyGrowth, text["Pertumbuhan bulanan sebelum kampanye"], summary, ChartShape.Bar, ChartValueKind.Percent, labels,
             [
-                new ChartSeries(text["Kategori kampanye"], [.. pairs.Select(g => g.Growth * 100)]),
-                new ChartSeries(text["Kategori pembanding"], [.. result.Control.Growth.Select(g => g.Growth * 100)], IsControl: true),
+                new ChartSeries(text["Kategori kampanye"], [.. pairs.Select(g => Points(g.Growth))]),
+                new ChartSeries(text["Kategori pembanding"], [.. result.Control.Growth.Select(g => Points(g.Growth))], IsControl: true),
             ])
         {
             WithheldNote = Note(text,
@@ -77,6 +77,11 @@ public static class ImpactCharts
             DownloadPath = $"{path}{MonthlyGrowth}.csv",
         };
     }
+
+    private static double? Whole(double? rupiah) => rupiah is { } v ? Math.Round(v, MidpointRounding.AwayFromZero) : null;
+
+    /// A fraction as percent with one decimal: 0.5712 → 57.1.
+    private static double? Points(double? fraction) => fraction is { } v ? Math.Round(v * 100, 1, MidpointRounding.AwayFromZero) : null;
 
     private static string? Note(IStringLocalizer text, IEnumerable<(string Label, WithheldReason? Reason)> cells)
     {

@@ -6,6 +6,8 @@ namespace LocalProducts.Web.Pages.Campaigns.Impact;
 
 /// Each chart's aggregated numbers as CSV (UTF-8 with a byte-order mark, decimal dot, one row per
 /// cell). A withheld cell has empty figures and its reason code; no file holds a withheld value.
+/// Numbers are written as they are (a negative change starts with "-"); the only text cells,
+/// category slugs and names, are guarded against spreadsheet formulas by hand.
 /// The columns are described in the metadata file (<see cref="ImpactMetadata"/>).
 public static class ImpactCsv
 {
@@ -55,7 +57,7 @@ public static class ImpactCsv
         }
         var result = view.Result!;
         using var output = new MemoryStream();
-        await using (var csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, leaveOpen: true))
+        await using (var csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.None, WriteByteOrderMark = true }, leaveOpen: true))
         {
             csv.WriteHeader([.. columns.Select(c => c.Name)]);
             foreach (var row in Rows(view, result, chart))
@@ -87,7 +89,7 @@ public static class ImpactCsv
                     foreach (var c in group.Categories)
                     {
                         var category = view.Category(c.CategoryId);
-                        yield return [category.Slug, category.Name, name, Whole(c.PanelIkm), Number(c.Baseline.RevenuePerDay, 0), Number(c.During.RevenuePerDay, 0),
+                        yield return [Text(category.Slug), Text(category.Name), name, Whole(c.PanelIkm), Number(c.Baseline.RevenuePerDay, 0), Number(c.During.RevenuePerDay, 0),
                             Number(c.Change * 100, 2), c.CountsInTotal ? "true" : "false", ImpactFormat.ReasonCode(c.Baseline.Withheld), ImpactFormat.ReasonCode(c.During.Withheld)];
                     }
                     var none = group.Change is null ? ImpactFormat.ReasonCode(WithheldReason.FewIkm) : "";
@@ -109,6 +111,9 @@ public static class ImpactCsv
                 break;
         }
     }
+
+    /// A cell a spreadsheet would run as a formula (= + - @ first) gets a leading apostrophe.
+    private static string Text(string value) => value.Length > 0 && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
 
     private static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
