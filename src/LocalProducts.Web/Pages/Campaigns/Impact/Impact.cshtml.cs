@@ -7,7 +7,8 @@ using Microsoft.Extensions.Localization;
 namespace LocalProducts.Web.Pages.Campaigns.Impact;
 
 /// /kampanye/{slug}/dampak: the campaign's impact computed from the sales reports.
-public sealed class ImpactModel(ImpactQuery query, IAuthorizationService authorization, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ImpactModel(ImpactQuery query, CampaignSlugRedirectQuery redirects, IAuthorizationService authorization, IStringLocalizer<SharedResource> text)
+    : PageModel
 {
     public ImpactView View { get; private set; } = null!;
     public IReadOnlyList<Chart> Charts { get; private set; } = [];
@@ -17,7 +18,9 @@ public sealed class ImpactModel(ImpactQuery query, IAuthorizationService authori
         var view = await query.RunAsync(slug, await ImpactAccess.IsStaffAsync(authorization, HttpContext), cancellationToken);
         if (view is null)
         {
-            return NotFound();
+            return await redirects.RunAsync(slug, cancellationToken) is { } current
+                ? RedirectPermanent($"/kampanye/{current}/dampak")
+                : NotFound();
         }
         View = view;
         if (view.Result is not null)
