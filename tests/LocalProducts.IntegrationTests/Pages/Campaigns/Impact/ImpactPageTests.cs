@@ -68,6 +68,22 @@ public sealed class ImpactPageTests(SiteFixture site) : IClassFixture<SiteFixtur
     }
 
     [Fact]
+    public async Task Get_Impact_InEnglish_SaysTheSameFiguresInEnglish()
+    {
+        var example = await CreateExampleAsync(publish: true);
+        using var client = site.CreateClient();
+        client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-GB%7Cuic%3Den-GB");
+
+        var text = (await SiteFixture.ParseAsync(await client.GetAsync($"/kampanye/{example.Slug}/dampak"))).Body!.TextContent;
+
+        Assert.Contains("+57%", text, StringComparison.Ordinal);
+        Assert.Contains("computed from 5 IKM that reported in both periods", text, StringComparison.Ordinal);
+        Assert.Contains("Other categories fell 6% over the same dates", text, StringComparison.Ordinal);
+        Assert.Contains("about 63 percentage points", text, StringComparison.Ordinal);
+        Assert.Contains("fewer than 5 IKM reported", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_Impact_IkmMissingFromTheBaseline_IsNotCounted()
     {
         var example = await CreateExampleAsync(publish: true);
@@ -184,6 +200,20 @@ public sealed class ImpactPageTests(SiteFixture site) : IClassFixture<SiteFixtur
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/kampanye/tidak-ada-kampanye-ini/dampak")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/kampanye/tidak-ada-kampanye-ini/dampak/data/penjualan-bulanan.csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_Impact_OldCampaignSlug_RedirectsToTheCurrentOne()
+    {
+        var example = await CreateExampleAsync(publish: true);
+        var old = $"lama-{Guid.NewGuid():N}"[..16];
+        await SaveAsync(db => db.CampaignSlugRedirects.Add(new CampaignSlugRedirect { Slug = old, CampaignId = example.CampaignId, RetiredAt = DateTimeOffset.UtcNow }));
+        using var client = site.CreateClient();
+
+        var response = await client.GetAsync($"/kampanye/{old}/dampak");
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal($"/kampanye/{example.Slug}/dampak", response.Headers.Location!.OriginalString);
     }
 
     [Fact]
