@@ -26,6 +26,8 @@ public sealed class CacheEvictionInterceptor(OutputCacheEviction eviction) : ISa
         Campaign or CampaignEvent or CampaignSlugRedirect => true,
         // The campaign page links to its Melokal rounds once one leaves draft.
         InfluencerRound => true,
+        // The campaign page links to its impact page once the plan is published.
+        Domain.Impact.CampaignImpactPlan => true,
         // A draft or a comment waiting for staff is not public: saving one must not empty every cache.
         Post => IsOrWas(entry, nameof(Post.State), PostState.Published),
         PostSlugRedirect => true,

@@ -157,6 +157,7 @@ internal static class SiteSetup
         services.AddSingleton<OutputCacheEviction>();
         services.AddSingleton(new CatalogueCache(TimeSpan.FromSeconds(builder.Configuration.GetValue("CatalogueCache:Seconds", CatalogueCache.DefaultLifetime.TotalSeconds))));
         services.AddHostedService<OutputCacheEvictionListener>();
+        services.AddSingleton<Pages.Campaigns.Impact.ImpactResultCache>();
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>

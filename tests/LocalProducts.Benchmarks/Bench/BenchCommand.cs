@@ -28,6 +28,10 @@ internal static class BenchCommand
               (rows/s, peak memory), and a round of --influencers influencers ranked (RoundScoring
               and FlagRules on facts loaded from the database; median of --runs runs); the rounds
               it makes are deleted afterwards
+          bench impact (--connection "<cs>" | --embedded <folder>) [--out <dir>] [--ikms 10000] [--runs 5]
+              campaign impact: loads --ikms IKM with daily sales reports for 2023-2025 (about 10 million
+              rows at 10,000; kept for the next run), then times the site's ImpactQuery for one campaign
+              uncached (median of --runs runs) and cached (median of 200 requests)
           bench report --results <dir> --markdown <file>
               the Markdown report of a results folder (JSON of the steps above, wrk-*.json, env.json)
         """;
@@ -74,6 +78,13 @@ internal static class BenchCommand
                     options.GetValueOrDefault("out"),
                     Number(options, "rows", 100_000),
                     Number(options, "influencers", 1_000),
+                    Number(options, "runs", 5),
+                    cancellation.Token),
+                "impact" when options.ContainsKey("connection") || options.ContainsKey("embedded") => await ImpactStep.RunAsync(
+                    options.GetValueOrDefault("connection"),
+                    options.GetValueOrDefault("embedded"),
+                    options.GetValueOrDefault("out"),
+                    Number(options, "ikms", 10_000),
                     Number(options, "runs", 5),
                     cancellation.Token),
                 "report" when options.ContainsKey("results") && options.ContainsKey("markdown") =>
@@ -143,7 +154,7 @@ internal static class BenchCommand
             }
             options[name] = args[++i];
         }
-        foreach (var number in new[] { "rate", "seconds", "warmup", "rows", "influencers", "runs" })
+        foreach (var number in new[] { "rate", "seconds", "warmup", "rows", "influencers", "runs", "ikms" })
         {
             if (options.TryGetValue(number, out var text) && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0))
             {

@@ -47,7 +47,8 @@ public sealed record CampaignView(
     IReadOnlyList<ProductCard> FeaturedProducts,
     IReadOnlyList<CampaignMaker> Makers,
     IReadOnlyList<EventListItem> Events,
-    bool HasMelokalRounds);
+    bool HasMelokalRounds,
+    bool HasImpactPage = false);
 
 public sealed class CampaignDetailQuery(AppDbContext db, TimeProvider clock, MarkdownRenderer markdown)
 {
@@ -119,10 +120,11 @@ public sealed class CampaignDetailQuery(AppDbContext db, TimeProvider clock, Mar
             .ToListAsync(cancellationToken);
 
         var hasRounds = await db.InfluencerRounds.AnyAsync(r => r.CampaignId == campaign.Id && r.State != RoundState.Draft, cancellationToken);
+        var hasImpact = await db.CampaignImpactPlans.AnyAsync(p => p.CampaignId == campaign.Id && p.IsPublished, cancellationToken);
 
         return new CampaignView(campaign.Slug, campaign.Name, campaign.Hashtag, campaign.Tagline, markdown.ToSafeHtml(campaign.Description),
             campaign.StartsOn, campaign.EndsOn, campaign.PhaseOn(today), campaign.BannerPath, campaign.BannerCredit, posts, postCount, products,
-            makers, events, hasRounds);
+            makers, events, hasRounds, hasImpact);
     }
 }
 
