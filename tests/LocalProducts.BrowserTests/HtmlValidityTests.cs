@@ -54,10 +54,44 @@ public sealed class HtmlValidityTests(BrowserFixture site)
             "/produk", "/produk?q=kopi+gayo", "/produk?q=kopii", $"/produk/{product}", "/ikm", $"/ikm/{maker}", "/kampanye",
             "/kampanye/satu-dalam-kopi", "/berita", $"/berita/{post}", "/acara", "/acara/ngobrol-santai-melokal-jakarta",
             "/akun/masuk", "/akun/daftar", "/akun/lupa-sandi",
+            "/kampanye/satu-dalam-kopi/dampak", "/e-smart-ikm", "/produk?esmart=alumni",
         ];
         await using var context = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl });
 
         await AssertValidAsync(context, paths);
+    }
+
+    [Fact]
+    public async Task ImpactAndESmartPages_OfOwnersAndStaff_HaveNoHtmlErrors()
+    {
+        int campaign, cohort;
+        long report;
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            campaign = await db.Campaigns.Where(c => c.Slug == "satu-dalam-kopi").Select(c => c.Id).SingleAsync();
+            cohort = await db.ESmartCohorts.OrderBy(c => c.StartsOn).Select(c => c.Id).FirstAsync();
+            var ikm = await db.Ikms.Where(i => i.Slug == "batur-sangrai-kintamani").Select(i => i.Id).SingleAsync();
+            report = await db.SalesReports.Where(r => r.IkmId == ikm).OrderByDescending(r => r.PeriodStart).Select(r => r.Id).FirstAsync();
+        }
+        await using (var owner = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl }))
+        {
+            var page = await owner.NewPageAsync();
+            await page.GotoAsync("/akun/masuk");
+            await page.GetByLabel("E-mail").FillAsync("pemilik.kopi@melokal.test");
+            await page.GetByLabel("Kata sandi", new() { Exact = true }).FillAsync("Pemilik-Kopi-2026");
+            await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/akun/masuk");
+
+            await AssertValidAsync(owner,
+                ["/dasbor", "/dasbor/penjualan", "/dasbor/penjualan/baru", $"/dasbor/penjualan/{report}", "/dasbor/penjualan/impor", "/dasbor/grafik", "/dasbor/e-smart-ikm"]);
+        }
+        await using var staff = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl });
+        var desk = await staff.NewPageAsync();
+        await site.LogInWithAuthenticatorAsync(desk, Roles.Staff);
+
+        await AssertValidAsync(staff,
+            ["/admin/penjualan", $"/admin/kampanye/{campaign}/dampak", "/admin/e-smart", "/admin/e-smart/ubah", $"/admin/e-smart/{cohort}", $"/admin/e-smart/ubah/{cohort}"]);
     }
 
     /// Fetches each page as the server sends it (with the context's cookies) and checks them all

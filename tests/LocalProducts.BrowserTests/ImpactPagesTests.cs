@@ -84,9 +84,10 @@ public sealed class ImpactPagesTests(BrowserFixture site)
         await Assertions.Expect(svg).ToBeVisibleAsync();
         var box = await svg.BoundingBoxAsync();
         Assert.True(box is { Width: > 200 and <= PhoneWidth, Height: > 100 }, $"chart drawn at {box?.Width}×{box?.Height}");
-        var labelledBy = (await svg.GetAttributeAsync("aria-labelledby"))!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, labelledBy.Length);
-        foreach (var id in labelledBy)
+        // Named by its <title>, described by its <desc> (the summary).
+        string[] ids = [.. (await svg.GetAttributeAsync("aria-labelledby") + " " + await svg.GetAttributeAsync("aria-describedby")).Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+        Assert.Equal(2, ids.Length);
+        foreach (var id in ids)
         {
             Assert.NotEmpty((await svg.Locator($"[id='{id}']").TextContentAsync())!.Trim());
         }

@@ -3,6 +3,7 @@ using System.Globalization;
 using LocalProducts.Web.Data.Seeding;
 using LocalProducts.Web.Domain.ESmart;
 using LocalProducts.Web.Domain.Impact;
+using LocalProducts.Web.Pages.Campaigns.Impact;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -46,6 +47,28 @@ public sealed class DemoSalesSeedsTests(SiteFixture site, ITestOutputHelper outp
         Assert.True(Math.Abs(controlChange.Change) < Math.Abs(coffee.Change), "The control moved more than coffee.");
         Assert.InRange(controlChange.Change, -0.05, 0.05);
         Assert.True(related.Panel >= 6, "At least 6 coffee IKM report coffee-based products.");
+    }
+
+    [Fact]
+    public async Task CoffeeImpactPage_ComputesTheMinistrysKindOfFigures_FromTheDemoRows()
+    {
+        // The page's own computation (plan, panel, suppression, control), not this class's SQL.
+        using var scope = site.Factory.Services.CreateScope();
+        var impact = scope.ServiceProvider.GetRequiredService<ImpactQuery>();
+
+        var view = await impact.RunAsync("satu-dalam-kopi", staff: false, CancellationToken.None);
+
+        var result = view!.Result!;
+        var coffee = result.Covered.Categories.Single(c => view.Categories[c.CategoryId].Slug == "kopi");
+        var related = result.Covered.Categories.Single(c => view.Categories[c.CategoryId].Slug == "olahan-kopi");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"page: kopi {coffee.Change:P1}, olahan-kopi {related.Change:P1}, covered {result.Covered.Change:P1}, growth before {result.Covered.AverageMonthlyGrowth:P2}/month, control {result.Control.Change:P1} ({result.Control.PanelIkm} IKM), difference {result.DifferencePoints:0.0} points"));
+        Assert.InRange(coffee.Change!.Value, 0.50, 0.64);
+        Assert.InRange(related.Change!.Value, 0.33, 0.45);
+        Assert.InRange(result.Covered.AverageMonthlyGrowth!.Value, 0.03, 0.07);
+        Assert.True(result.Control.PanelIkm >= 5, "The control is published.");
+        Assert.True(Math.Abs(result.Control.Change!.Value) < coffee.Change.Value / 2, "The control moved less than coffee.");
+        Assert.Contains(result.Control.Categories, c => !c.CountsInTotal);
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class SalesChartsTests(SiteFixture site) : IClassFixture<SiteFixtu
         // Shares of Rp 3.750.000.
         Assert.Equal(["53,3 %", "Rp 2.000.000"], RowOf(page, "grafik-saluran", "Shopee"));
         Assert.Equal(["26,7 %", "Rp 1.000.000"], RowOf(page, "grafik-saluran", "WhatsApp"));
-        Assert.Equal(["12,0 %", "Rp 450.000"], RowOf(page, "grafik-saluran", "Luring"));
+        Assert.Equal(["12,0 %", "Rp 450.000"], RowOf(page, "grafik-saluran", "Luring (offline)"));
         Assert.Contains("1 laporan menunggu tinjauan staf", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         foreach (var absent in new[] { "777.777.777", "123.456", "9.876.543", "Kopi Rahasia Tetangga", "Lazada" })
         {
