@@ -4,13 +4,15 @@ namespace LocalProducts.Web.Domain.Impact;
 
 /// Holds a report for staff review when it is far outside the IKM's own history: its revenue a
 /// day against the same IKM's counted reports of the same product or category, channel and period
-/// kind in the 24 months before. Robust, so one earlier odd month does not hide the next:
-/// modified z-score 0.6745·(x − median) / MAD above 3.5 (MAD 0: the mean absolute deviation
+/// kind in the 24 months before (the latest 90 at most). Robust, so one earlier odd month does not
+/// hide the next: modified z-score 0.6745·(x − median) / MAD above 3.5 (MAD 0: the mean absolute deviation
 /// × 1.2533), and the value more than 3 times the median or under a third of it, so a campaign's
 /// +57 % is never held. Fewer than 6 earlier reports: nothing to compare with, nothing held.
 public static class SalesOutlierRule
 {
     public const int MinimumHistory = 6;
+    /// Three months of daily reports: enough for a steady median, cheap for a file of daily rows.
+    public const int MaximumHistory = 90;
     public const double Threshold = 3.5;
     public const double RatioLimit = 3.0;
 

@@ -73,12 +73,15 @@ public sealed class SalesLedger
     }
 
     /// Revenue a day of the counted reports of the same item, channel and period kind that start in
-    /// the 24 months before this one.
+    /// the 24 months before this one: the latest <see cref="SalesOutlierRule.MaximumHistory"/> of
+    /// them, so a year of daily rows in one file does not sort 700 values for each row.
     public IReadOnlyList<double> History(SaleKey key)
     {
         var from = key.Start.AddMonths(-HistoryMonths);
         return [.. (_byItem.GetValueOrDefault((key.ProductId, key.CategoryId, key.Channel, key.Kind)) ?? [])
             .Where(s => s.State == SalesReportState.Counted && s.Key.Start >= from && s.Key.Start < key.Start)
+            .OrderByDescending(s => s.Key.Start)
+            .Take(SalesOutlierRule.MaximumHistory)
             .Select(s => (double)s.RevenueRupiah / s.Key.Days)];
     }
 

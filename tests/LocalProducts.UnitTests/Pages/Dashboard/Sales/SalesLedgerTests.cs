@@ -63,4 +63,16 @@ public sealed class SalesLedgerTests
         // Revenue a day: October has 31 days, November 2024 has 30.
         Assert.Equal([3000 / 31.0, 6000 / 30.0], ledger.History(key).Order().ToArray());
     }
+
+    [Fact]
+    public void History_OfDailyReports_IsTheLatest90()
+    {
+        // 200 days before 1 November, each day's revenue its distance in days: 1 … 200.
+        var ledger = new SalesLedger(Enumerable.Range(1, 200).Select(back => Stored(back, Daily(10, _november.AddDays(-back)), back)));
+
+        var history = ledger.History(Daily(10, _november));
+
+        Assert.Equal(SalesOutlierRule.MaximumHistory, history.Count);
+        Assert.Equal(Enumerable.Range(1, 90).Select(v => (double)v), history.Order());
+    }
 }
