@@ -22,17 +22,8 @@ public static class SitemapEndpoints
     public static void MapDiscovery(this IEndpointRouteBuilder app)
     {
         app.MapGet("/robots.txt", (HttpContext context) => Results.Text(
-            $"""
-            User-agent: *
-            Disallow: /keluar/
-            Disallow: /bahasa
-            Disallow: /dasbor
-            Disallow: /admin
-            Disallow: /akun
-            Disallow: /api/
-            Sitemap: {SiteText.AbsoluteUrl(context, "/sitemap.xml")}
-
-            """, "text/plain", Encoding.UTF8)).CacheOutput(SiteSetup.CatalogueCachePolicy);
+            RobotsTxt.Build(SiteText.AbsoluteUrl(context, "/sitemap.xml")), "text/plain", Encoding.UTF8))
+            .CacheOutput(SiteSetup.CatalogueCachePolicy);
 
         app.MapGet("/sitemap.xml", async (HttpContext context, AppDbContext db, CancellationToken cancellationToken) =>
         {
@@ -77,6 +68,19 @@ public static class SitemapEndpoints
             var urls = new List<SitemapUrl> { new("/", null), new("/produk", null), new("/ikm", null), new("/kampanye", null), new("/berita", null) };
             urls.AddRange(await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder)
                 .Select(c => new SitemapUrl("/produk?kategori=" + c.Slug, null)).ToListAsync(cancellationToken));
+            // Province pages (the indexable ones, see CatalogueCrawlRule) where there is something to find.
+            var productProvinces = await db.Provinces.AsNoTracking().OrderBy(p => p.Code)
+                .Where(p => db.Products.Any(x => x.State == ProductState.Published && x.Ikm!.ProvinceCode == p.Code))
+                .Select(p => p.Name).ToListAsync(cancellationToken);
+            urls.AddRange(productProvinces.Select(name => new SitemapUrl("/produk?provinsi=" + Slug.From(name), null)));
+            var makerProvinces = await db.Provinces.AsNoTracking().OrderBy(p => p.Code)
+                .Where(p => db.Ikms.Any(i => i.Verification == VerificationState.Verified && i.ProvinceCode == p.Code))
+                .Select(p => p.Name).ToListAsync(cancellationToken);
+            urls.AddRange(makerProvinces.Select(name => new SitemapUrl("/ikm?provinsi=" + Slug.From(name), null)));
+            // Published events, coming and past (both stay worth finding); not drafts or cancelled ones.
+            urls.Add(new("/acara", null));
+            urls.AddRange(await db.Events.AsNoTracking().Where(e => e.State == EventState.Published).OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
+                .Select(e => new SitemapUrl("/acara/" + e.Slug, e.UpdatedAt)).ToListAsync(cancellationToken));
             urls.AddRange(await db.Campaigns.AsNoTracking().OrderBy(c => c.Id)
                 .Select(c => new SitemapUrl("/kampanye/" + c.Slug, c.UpdatedAt)).ToListAsync(cancellationToken));
             urls.AddRange(await db.Posts.AsNoTracking().Where(p => p.State == PostState.Published).OrderBy(p => p.Id)
