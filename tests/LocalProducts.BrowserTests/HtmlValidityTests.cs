@@ -55,6 +55,7 @@ public sealed class HtmlValidityTests(BrowserFixture site)
             "/kampanye/satu-dalam-kopi", "/berita", $"/berita/{post}", "/acara", "/acara/ngobrol-santai-melokal-jakarta",
             "/akun/masuk", "/akun/daftar", "/akun/lupa-sandi",
             "/kampanye/satu-dalam-kopi/dampak", "/e-smart-ikm", "/produk?esmart=alumni",
+            "/tentang", "/kontak", "/privasi", "/syarat",
         ];
         await using var context = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl });
 

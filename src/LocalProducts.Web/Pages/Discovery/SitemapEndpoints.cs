@@ -65,7 +65,8 @@ public static class SitemapEndpoints
 
         app.MapGet("/sitemap/halaman.xml", async (HttpContext context, AppDbContext db, CancellationToken cancellationToken) =>
         {
-            var urls = new List<SitemapUrl> { new("/", null), new("/produk", null), new("/ikm", null), new("/kampanye", null), new("/berita", null) };
+            var urls = new List<SitemapUrl> { new("/", null), new("/produk", null), new("/ikm", null), new("/kampanye", null), new("/berita", null),
+                new("/tentang", null), new("/kontak", null), new("/privasi", null), new("/syarat", null) };
             urls.AddRange(await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder)
                 .Select(c => new SitemapUrl("/produk?kategori=" + c.Slug, null)).ToListAsync(cancellationToken));
             // Province pages (the indexable ones, see CatalogueCrawlRule) where there is something to find.
