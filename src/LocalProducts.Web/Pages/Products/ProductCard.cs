@@ -19,7 +19,9 @@ public sealed record ProductCard(
     long PriceMin,
     long? PriceMax,
     StoredImageView? Photo,
-    bool IsPdn)
+    bool IsPdn,
+    bool IsHalal = false,
+    bool IsTkdn = false)
 {
     public static IQueryable<Product> Visible(IQueryable<Product> products) =>
         products.Where(p => p.State == ProductState.Published);
@@ -47,5 +49,7 @@ public sealed record ProductCard(
                 p.Images.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).Select(i => i.Image!.ShareWidth).First())
             : null,
         // Kept by the database from the certificates (see ProductSearchColumns).
-        EF.Property<DateOnly?>(p, ProductSearchColumns.PdnValidUntil) >= today);
+        EF.Property<DateOnly?>(p, ProductSearchColumns.PdnValidUntil) >= today,
+        EF.Property<DateOnly?>(p, ProductSearchColumns.HalalValidUntil) >= today,
+        EF.Property<DateOnly?>(p, ProductSearchColumns.TkdnValidUntil) >= today);
 }

@@ -1,0 +1,125 @@
+using Microsoft.Playwright;
+
+namespace LocalProducts.BrowserTests;
+
+/// The shopper's pages on a phone (390 px) and a small phone (360 px), with the demo data: the
+/// results and the buy buttons come on the first screen, nothing scrolls sideways, and axe-core
+/// finds nothing serious.
+[Collection(BrowserTestGroup.Name)]
+public sealed class PhoneLayoutTests(BrowserFixture site)
+{
+    private const int ScreenHeight = 844;
+
+    private static readonly string[] _mainPages = ["/", "/produk", "/produk?q=kopi", "/ikm", "/kampanye", "/acara"];
+
+    [Fact]
+    public async Task CoffeeSearch_OnAPhone_ShowsTheFirstProductOnTheFirstScreen()
+    {
+        await using var phone = await site.NewPhoneAsync();
+        var page = await phone.NewPageAsync();
+
+        await page.GotoAsync("/produk?q=kopi");
+
+        var box = await page.Locator(".results .product-card").First.BoundingBoxAsync();
+        Assert.True(box is { Y: < ScreenHeight }, $"the first product starts at {box?.Y} px");
+        // The filters are one tap away, and a filter lands on the results.
+        var saring = page.Locator("a.filter-toggle");
+        Assert.Equal("#saring", await saring.GetAttributeAsync("href"));
+        Assert.True(await saring.IsVisibleAsync());
+        var filter = await page.Locator("#saring .facet a").First.GetAttributeAsync("href");
+        Assert.EndsWith("#hasil", filter, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProductPage_OnAPhone_ShowsTheFirstMarketplaceButtonOnTheFirstScreen()
+    {
+        await using var phone = await site.NewPhoneAsync();
+        var page = await phone.NewPageAsync();
+
+        await page.GotoAsync(await ProductWithMarketplacesAsync(page));
+
+        var button = page.Locator(".buy-links a").First;
+        var box = await button.BoundingBoxAsync();
+        Assert.True(box is { } b && b.Y + b.Height <= ScreenHeight, $"the first buy button ends at {box?.Y + box?.Height} px");
+        Assert.Equal("_blank", await button.GetAttributeAsync("target"));
+        Assert.Contains("kamu akan ke", await button.InnerTextAsync(), StringComparison.Ordinal);
+        var price = await page.Locator(".product-info .price").BoundingBoxAsync();
+        Assert.True(price is { Y: < ScreenHeight });
+        await AssertFitsAsync(page, 390);
+        Assert.Empty(await site.SeriousAccessibilityProblemsAsync(page));
+    }
+
+    [Theory]
+    [InlineData(390)]
+    [InlineData(360)]
+    public async Task MainPages_DoNotScrollSideways_AndHaveNoSeriousAccessibilityProblems(int width)
+    {
+        await using var phone = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = site.BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = ScreenHeight },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        var page = await phone.NewPageAsync();
+        var product = await ProductWithMarketplacesAsync(page);
+        await page.GotoAsync(product);
+        var maker = await page.Locator(".maker-card a[href^='/ikm/']").First.GetAttributeAsync("href");
+        Assert.NotNull(maker);
+
+        foreach (var path in _mainPages.Append(product).Append(maker))
+        {
+            var response = await page.GotoAsync(path);
+            Assert.Equal(200, response!.Status);
+            await AssertFitsAsync(page, width, path);
+            if (width == 390)
+            {
+                var problems = await site.SeriousAccessibilityProblemsAsync(page);
+                Assert.True(problems.Count == 0, $"{path}: {string.Join("; ", problems)}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task MainMenu_AtThreeHundredSixtyPixels_ShowsEveryLink()
+    {
+        await using var phone = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = site.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 360, Height = ScreenHeight },
+        });
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync("/");
+
+        var links = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigasi utama" }).GetByRole(AriaRole.Link);
+        for (var i = 0; i < await links.CountAsync(); i++)
+        {
+            var box = await links.Nth(i).BoundingBoxAsync();
+            Assert.True(box is { } b && b.X >= 0 && b.X + b.Width <= 360, $"menu link {i} at {box?.X}+{box?.Width} px");
+        }
+    }
+
+    /// A coffee product that is sold on a marketplace (the demo data has many).
+    private static async Task<string> ProductWithMarketplacesAsync(IPage page)
+    {
+        await page.GotoAsync("/produk?q=kopi");
+        var links = page.Locator(".results .product-card h3 a");
+        for (var i = 0; i < await links.CountAsync(); i++)
+        {
+            var href = (await links.Nth(i).GetAttributeAsync("href"))!;
+            await page.GotoAsync(href);
+            if (await page.Locator(".buy-links a[href^='/keluar/']").CountAsync() > 0)
+            {
+                return href;
+            }
+            await page.GotoAsync("/produk?q=kopi");
+        }
+        throw new InvalidOperationException("no coffee product with a marketplace link in the demo data");
+    }
+
+    private static async Task AssertFitsAsync(IPage page, int width, string? path = null)
+    {
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"{path ?? page.Url} is {scrollWidth} px wide on a {width}-px screen");
+    }
+}
