@@ -92,6 +92,9 @@ internal static class SiteSetup
         }
         services.AddSingleton(TimeProvider.System);
         services.Configure<SeedingOptions>(builder.Configuration.GetSection(SeedingOptions.Section));
+        // Words search never "corrects" (Indonesian dictionary and place names), loaded once.
+        services.AddSingleton(sp => Pages.Products.Search.KnownWords.Load(
+            Path.Combine(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SeedingOptions>>().Value.ResolveDirectory(), "reference", "search")));
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<SearchVocabularyRefresher>();
         services.AddHostedService<FacetCountsRebuilder>();

@@ -30,6 +30,8 @@ internal sealed record CapturedStatementSummary(string Label, double Millisecond
 /// statement after six runs (what the site's auto-prepared statements settle on).
 internal static class ExplainStep
 {
+    private static readonly Lazy<KnownWords> _knownWords = new(KnownWords.LoadBesideBinaries);
+
     public const string FileName = "explain.json";
     private static readonly string[] _explained = ["facet counts", "kept facet counts", "page of a common word", "page of ids", "cards"];
 
@@ -62,7 +64,7 @@ internal static class ExplainStep
                 recorder.Begin();
                 await using (var db = site.CreateContext())
                 {
-                    await new ProductSearch(db, site.DataSource, TimeProvider.System, CatalogueCache.Disabled).RunAsync(query.Input(), english: false, cancellationToken);
+                    await new ProductSearch(db, site.DataSource, TimeProvider.System, CatalogueCache.Disabled, _knownWords.Value).RunAsync(query.Input(), english: false, cancellationToken);
                 }
                 statements = recorder.End();
             }

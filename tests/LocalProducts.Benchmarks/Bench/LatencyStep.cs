@@ -35,6 +35,8 @@ internal sealed record LatencyResults(
 /// ProductSearch.RunAsync called here) and end to end (GET /produk?… on the running site).
 internal static class LatencyStep
 {
+    private static readonly Lazy<KnownWords> _knownWords = new(KnownWords.LoadBesideBinaries);
+
     public const string FileName = "latency.json";
     private const int BreakdownIterations = 50;
 
@@ -129,7 +131,7 @@ internal static class LatencyStep
     private static async Task<ProductSearchResult> SearchAsync(SiteConnection site, ProductSearchInput input, CancellationToken cancellationToken)
     {
         await using var db = site.CreateContext();
-        return await new ProductSearch(db, site.DataSource, TimeProvider.System, CatalogueCache.Disabled).RunAsync(input, english: false, cancellationToken);
+        return await new ProductSearch(db, site.DataSource, TimeProvider.System, CatalogueCache.Disabled, _knownWords.Value).RunAsync(input, english: false, cancellationToken);
     }
 
     private static HttpClient CreateClient()

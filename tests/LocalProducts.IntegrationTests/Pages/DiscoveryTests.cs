@@ -214,11 +214,11 @@ public sealed class DiscoveryTests(SiteFixture site) : IClassFixture<SiteFixture
         var product = await QueryAsync(db => db.Products.AsNoTracking().Where(p => p.State == ProductState.Published).OrderBy(p => p.Id).Skip(3).FirstAsync());
         const string word = "zamrudkatulistiwa";
         var path = $"/produk?q={word}";
-        Assert.Contains("Belum ada produk", await otherClient.GetStringAsync(path), StringComparison.Ordinal);
+        Assert.Contains("Tidak ada produk yang cocok", await otherClient.GetStringAsync(path), StringComparison.Ordinal);
         await QueryAsync(db => db.Products.Where(p => p.Id == product.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, product.Name + " " + word)));
         try
         {
-            Assert.Contains("Belum ada produk", await otherClient.GetStringAsync(path), StringComparison.Ordinal);
+            Assert.Contains("Tidak ada produk yang cocok", await otherClient.GetStringAsync(path), StringComparison.Ordinal);
 
             using (var scope = site.Factory.Services.CreateScope())
             {

@@ -198,7 +198,8 @@ public sealed class FacetCountsTests(SiteFixture site) : IClassFixture<SiteFixtu
     {
         var db = site.CreateDbContext(out var scope);
         using var _ = scope;
-        var search = new ProductSearch(db, scope.ServiceProvider.GetRequiredService<NpgsqlDataSource>(), clock, CatalogueCache.Disabled);
+        var search = new ProductSearch(db, scope.ServiceProvider.GetRequiredService<NpgsqlDataSource>(), clock, CatalogueCache.Disabled,
+            scope.ServiceProvider.GetRequiredService<KnownWords>());
         var input = ProductSearchInput.Parse(new QueryCollection(QueryHelpers.ParseQuery(query)));
         return await search.RunAsync(input, english: false, CancellationToken.None);
     }

@@ -21,7 +21,9 @@ public sealed record SearchFacets(
 }
 
 /// CorrectedQuery: the words searched instead when the typed ones found too little ("kopi gayoo"
-/// became "kopi gayo"). SuggestedWords: the nearest known words when nothing was found.
+/// became "kopi gayo"). SuggestedWords: the nearest catalogue words when nothing was found, for
+/// words that are not Indonesian words. When nothing was found: UnmatchedWords (no product has
+/// them), MatchedWords (words that, alone, do find products) and RelatedCategories.
 public sealed record ProductSearchResult(
     ProductSearchInput Input,
     IReadOnlyList<ProductCard> Products,
@@ -34,7 +36,15 @@ public sealed record ProductSearchResult(
     IReadOnlyList<string> Notes,
     string? CategoryName,
     string? ProvinceName,
-    string? RegencyName);
+    string? RegencyName)
+{
+    public IReadOnlyList<string> UnmatchedWords { get; init; } = [];
+    public IReadOnlyList<string> MatchedWords { get; init; } = [];
+    public IReadOnlyList<CategoryLink> RelatedCategories { get; init; } = [];
+}
+
+/// A category offered when nothing was found.
+public sealed record CategoryLink(string Slug, string Name);
 
 /// The catalogue search: Indonesian full-text search with facets, filters, sorting and paging.
 /// One SQL statement reads the matching rows of product_search once and returns both their facet
@@ -43,7 +53,7 @@ public sealed record ProductSearchResult(
 /// the vocabulary runs only when the words as typed find too little. Counts, pages, reference
 /// lists and cards are kept for a minute in the <see cref="CatalogueCache"/> (cleared on every
 /// instance whenever the catalogue changes).
-public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, TimeProvider clock, CatalogueCache cache)
+public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource dataSource, TimeProvider clock, CatalogueCache cache, KnownWords knownWords)
 {
     public const int PageSize = 24;
     /// Below this many results the words are checked for typos.
@@ -143,9 +153,20 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
             ? found.Counts.Total
             : await cache.GetOrLoadAsync($"search-alumni:{found.Filters.Key}", () => CountAlumniAsync(found.Filters with { Alumni = true }, cancellationToken));
 
-        var suggestions = found.Counts.Total == 0 && lexemes.Count > 0
-            ? await cache.GetOrLoadAsync($"search-suggestions:{input.Q}", () => SuggestAsync(lexemes, cancellationToken))
+        // Nothing found: which words no product has, which do find products alone, and categories
+        // to go on with. Suggestions only for words that are not Indonesian words ("sepatu" gets no
+        // "satu"; "kopii" gets "kopi").
+        var nothingFound = found.Counts.Total == 0 && lexemes.Count > 0;
+        var unknownWords = lexemes.Where(w => !CorrectionRule.IsKnown(w.Raw, w.Stem, k => knownWords.Contains(k))).ToList();
+        var suggestions = nothingFound && unknownWords.Count > 0
+            ? (await cache.GetOrLoadAsync($"search-suggestions:{input.Q}", () => SuggestAsync(unknownWords, cancellationToken)))
+                .Where(s => unknownWords.Any(w => CorrectionRule.IsClose(w.Raw, s) || CorrectionRule.IsClose(w.Stem, s))).ToList()
             : [];
+        var inCatalogue = nothingFound
+            ? await cache.GetOrLoadAsync($"search-word-matches:{input.Q}", () => InCatalogueAsync(lexemes, cancellationToken))
+            : [];
+        var matchedWords = lexemes.Count > 1 ? lexemes.Where((_, i) => i < inCatalogue.Count && inCatalogue[i]).Select(w => w.Raw).ToList() : [];
+        var unmatchedWords = lexemes.Where((_, i) => i < inCatalogue.Count && !inCatalogue[i]).Select(w => w.Raw).ToList();
 
         return new ProductSearchResult(
             input with { Halaman = found.Page },
@@ -162,7 +183,45 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
             notes.Distinct().ToList(),
             category?.Name,
             province?.Name,
-            regency?.Name);
+            regency?.Name)
+        {
+            UnmatchedWords = unmatchedWords,
+            MatchedWords = matchedWords,
+            RelatedCategories = nothingFound ? RelatedCategories(reference, lexemes) : [],
+        };
+    }
+
+    /// Categories whose names share a word with the query, else the top-level categories.
+    private static List<CategoryLink> RelatedCategories(SearchReference reference, IReadOnlyList<SearchWord> words)
+    {
+        var wanted = words.SelectMany(w => new[] { w.Raw, w.Stem }).ToHashSet(StringComparer.Ordinal);
+        var sharing = reference.Categories.Values
+            .Where(c => c.Name.ToLowerInvariant().Split([' ', ',', '&', '/', '-'], StringSplitOptions.RemoveEmptyEntries).Any(wanted.Contains))
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
+        var shown = sharing.Count > 0
+            ? sharing
+            : reference.Categories.Values.Where(c => c.ParentSlug is null).OrderBy(c => c.SortOrder).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+        return shown.Take(6).Select(c => new CategoryLink(c.Slug, c.Name)).ToList();
+    }
+
+    /// For each word, whether any published product has it.
+    private async Task<IReadOnlyList<bool>> InCatalogueAsync(IReadOnlyList<SearchWord> words, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT EXISTS (SELECT 1 FROM search_terms t WHERE t.word = w.word OR t.word = w.raw)
+            FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(word, raw, position)
+            ORDER BY w.position
+            """);
+        command.Parameters.AddWithValue(words.Select(w => w.Stem).ToArray());
+        command.Parameters.AddWithValue(words.Select(w => w.Raw).ToArray());
+        var found = new List<bool>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(reader.GetBoolean(0));
+        }
+        return found;
     }
 
     /// How many of a search's results are products of e-Smart IKM alumni.
@@ -265,28 +324,37 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
         return stems.Zip(raws, (stem, raw) => new SearchWord(stem, raw)).Distinct().Take(12).ToList();
     }
 
-    /// Each word the vocabulary does not know, replaced by the nearest known word.
+    /// Each word the vocabulary does not know, replaced by a near catalogue word when
+    /// <see cref="CorrectionRule"/> allows it: never a known Indonesian word or place name.
     private async Task<IReadOnlyList<SearchWord>> CorrectAsync(IReadOnlyList<SearchWord> words, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT w.word,
-                   (SELECT t.word FROM search_terms t WHERE t.word = w.word) AS known,
-                   (SELECT t.word FROM search_terms t WHERE t.word % w.word
-                    ORDER BY similarity(t.word, w.word) DESC, t.ndoc DESC LIMIT 1) AS nearest
+            SELECT w.position, EXISTS (SELECT 1 FROM search_terms t WHERE t.word = w.word) AS in_catalogue, n.word, n.ndoc
             FROM unnest($1::text[]) WITH ORDINALITY AS w(word, position)
+            LEFT JOIN LATERAL (SELECT t.word, t.ndoc FROM search_terms t WHERE t.word % w.word
+                               ORDER BY similarity(t.word, w.word) DESC, t.ndoc DESC LIMIT 8) n ON true
             ORDER BY w.position
             """);
         command.Parameters.AddWithValue(words.Select(w => w.Stem).ToArray());
-        var corrected = new List<SearchWord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
+        var inCatalogue = new bool[words.Count];
+        var candidates = words.Select(_ => new List<CorrectionRule.Candidate>()).ToArray();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            // Known, or no known word near it (a partial word still gets its prefix match): as typed.
-            corrected.Add(reader.IsDBNull(1) && !reader.IsDBNull(2)
-                ? new SearchWord(reader.GetString(2), reader.GetString(2))
-                : words[i]);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var i = (int)reader.GetInt64(0) - 1;
+                inCatalogue[i] = reader.GetBoolean(1);
+                if (!reader.IsDBNull(2))
+                {
+                    candidates[i].Add(new CorrectionRule.Candidate(reader.GetString(2), reader.GetInt32(3)));
+                }
+            }
         }
-        return corrected;
+        // In the catalogue, or no allowed word near it (a partial word still gets its prefix match): as typed.
+        return words.Select((word, i) =>
+            !inCatalogue[i] && CorrectionRule.Choose(word.Stem, CorrectionRule.IsKnown(word.Raw, word.Stem, w => knownWords.Contains(w)), candidates[i]) is { } nearest
+                ? new SearchWord(nearest, nearest)
+                : word).ToList();
     }
 
     private async Task<IReadOnlyList<string>> SuggestAsync(IReadOnlyList<SearchWord> words, CancellationToken cancellationToken)
