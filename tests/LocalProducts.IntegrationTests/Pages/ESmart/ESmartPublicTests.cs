@@ -106,7 +106,9 @@ public sealed class ESmartPublicTests(SiteFixture site) : IClassFixture<SiteFixt
         Assert.Equal(alumniBefore + 1, Number(filtered.QuerySelector(".result-count")!.TextContent.Split(' ')[0]));
         Assert.Contains(productName, filtered.QuerySelector(".results")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(filtered.QuerySelectorAll(".chips a"), a => a.TextContent.Contains("Alumni e-Smart IKM", StringComparison.Ordinal));
-        Assert.Contains("esmart=alumni", filtered.QuerySelector("link[rel=canonical]")!.GetAttribute("href"), StringComparison.Ordinal);
+        // A filter crawlers need not index: noindex, the unfiltered catalogue as canonical.
+        Assert.EndsWith("/produk", filtered.QuerySelector("link[rel=canonical]")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("noindex", filtered.QuerySelector("meta[name=robots]")!.GetAttribute("content"), StringComparison.Ordinal);
         Assert.Equal("alumni", filtered.QuerySelector("form.search-refine input[name=esmart]")!.GetAttribute("value"));
         var facet = unfiltered.QuerySelectorAll(".facet a").Single(a => a.TextContent.Contains("Alumni e-Smart IKM", StringComparison.Ordinal));
         Assert.Contains((alumniBefore + 1).ToString(CultureInfo.InvariantCulture), facet.TextContent, StringComparison.Ordinal);
