@@ -37,6 +37,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<SearchStopWord> SearchStopWords => Set<SearchStopWord>();
     public DbSet<SearchProtectedWord> SearchProtectedWords => Set<SearchProtectedWord>();
+    public DbSet<Domain.Search.SearchSynonym> SearchSynonyms => Set<Domain.Search.SearchSynonym>();
+    public DbSet<ListingReport> ListingReports => Set<ListingReport>();
     public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
     public DbSet<OutboundClickDay> OutboundClicks => Set<OutboundClickDay>();
     public DbSet<InfluencerRound> InfluencerRounds => Set<InfluencerRound>();

@@ -17,6 +17,9 @@ public sealed partial class Campaign
     public required string Name { get; set; }
     public required string Hashtag { get; set; }
     public string? Tagline { get; set; }
+    /// Written by staff for English pages; the Indonesian name and tagline stand in without them.
+    public string? EnglishName { get; set; }
+    public string? EnglishTagline { get; set; }
     /// Markdown.
     public string? Description { get; set; }
     public DateOnly StartsOn { get; set; }

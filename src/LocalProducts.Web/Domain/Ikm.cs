@@ -60,6 +60,9 @@ public sealed class Ikm
     public VerificationState Verification { get; private set; } = VerificationState.Pending;
     public string? RejectionReason { get; private set; }
     public DateTimeOffset? VerifiedAt { get; private set; }
+    /// The day (WIB) staff last looked the NIB up in the licensing system (OSS) and found it
+    /// belongs to this business.
+    public DateOnly? NibCheckedOn { get; private set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// PostgreSQL xmin: a second save from a stale copy fails instead of overwriting.
@@ -85,6 +88,10 @@ public sealed class Ikm
     public VerificationChange ChangedByOwner(string name, string nib, DateTimeOffset now)
     {
         var identityChanged = name != _name || nib != _nib;
+        if (nib != _nib)
+        {
+            NibCheckedOn = null;
+        }
         _name = name;
         _nib = nib;
         UpdatedAt = now;
@@ -142,6 +149,17 @@ public sealed class Ikm
         Verification = VerificationState.Pending;
         RejectionReason = null;
         VerifiedAt = null;
+    }
+
+    /// Staff looked the NIB up on <paramref name="day"/>: not a future day, and the NIB checked is
+    /// the one the IKM has now (a later NIB change clears it).
+    public void RecordNibCheck(DateOnly day, DateOnly todayWib)
+    {
+        if (day > todayWib)
+        {
+            throw new ArgumentOutOfRangeException(nameof(day), "A check cannot be recorded for a future day.");
+        }
+        NibCheckedOn = day;
     }
 
     /// The first completed cohort makes the IKM an alumnus; a later one keeps the first day.

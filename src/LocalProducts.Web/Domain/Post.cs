@@ -22,6 +22,9 @@ public sealed class Post
     public required string Slug { get; set; }
     public required string Title { get; set; }
     public string? Lead { get; set; }
+    /// Written by staff for English pages; the body stays Indonesian.
+    public string? EnglishTitle { get; set; }
+    public string? EnglishLead { get; set; }
     /// Markdown, sanitised when rendered.
     public required string Body { get; set; }
     public string? DatelineCity { get; set; }

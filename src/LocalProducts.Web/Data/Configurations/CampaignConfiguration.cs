@@ -13,6 +13,8 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.Hashtag).HasMaxLength(Campaign.HashtagMaxLength);
         builder.Property(c => c.Tagline).HasMaxLength(300);
+        builder.Property(c => c.EnglishName).HasMaxLength(200);
+        builder.Property(c => c.EnglishTagline).HasMaxLength(300);
         builder.Property(c => c.Description).HasMaxLength(20_000);
         builder.Property(c => c.BannerPath).HasMaxLength(500);
         builder.Property(c => c.BannerCredit).HasMaxLength(200);
@@ -45,6 +47,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.HasIndex(p => p.Slug).IsUnique();
         builder.Property(p => p.Title).HasMaxLength(Post.TitleMaxLength);
         builder.Property(p => p.Lead).HasMaxLength(Post.LeadMaxLength);
+        builder.Property(p => p.EnglishTitle).HasMaxLength(Post.TitleMaxLength);
+        builder.Property(p => p.EnglishLead).HasMaxLength(Post.LeadMaxLength);
         builder.Property(p => p.Body).HasMaxLength(Post.BodyMaxLength);
         builder.Property(p => p.DatelineCity).HasMaxLength(100);
         builder.Property(p => p.HeroImagePath).HasMaxLength(500);

@@ -29,3 +29,15 @@ internal sealed class ScheduledJobRunConfiguration : IEntityTypeConfiguration<Lo
         builder.Property(r => r.Name).HasMaxLength(100);
     }
 }
+
+internal sealed class SearchSynonymConfiguration : IEntityTypeConfiguration<LocalProducts.Web.Domain.Search.SearchSynonym>
+{
+    public void Configure(EntityTypeBuilder<LocalProducts.Web.Domain.Search.SearchSynonym> builder)
+    {
+        builder.Property(s => s.Word).HasMaxLength(LocalProducts.Web.Domain.Search.SearchSynonym.MaxLength);
+        builder.Property(s => s.SameAs).HasMaxLength(LocalProducts.Web.Domain.Search.SearchSynonym.MaxLength);
+        builder.Property(s => s.Version).IsRowVersion();
+        builder.HasIndex(s => new { s.Word, s.SameAs }).IsUnique();
+        builder.HasIndex(s => s.SameAs);
+    }
+}

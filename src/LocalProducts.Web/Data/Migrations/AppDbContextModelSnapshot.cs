@@ -242,6 +242,16 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
 
+                    b.Property<string>("EnglishName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("english_name");
+
+                    b.Property<string>("EnglishTagline")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("english_tagline");
+
                     b.Property<string>("Hashtag")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1034,6 +1044,10 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnName("nib")
                         .IsFixedLength();
 
+                    b.Property<DateOnly?>("NibCheckedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("nib_checked_on");
+
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
@@ -1479,6 +1493,70 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasDatabaseName("ix_sales_report_revisions_report_id_at");
 
                     b.ToTable("sales_report_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.ListingReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("details");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handled_at");
+
+                    b.Property<Guid?>("HandledById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handled_by_id");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("StaffNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("staff_note");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_listing_reports");
+
+                    b.HasIndex("HandledById")
+                        .HasDatabaseName("ix_listing_reports_handled_by_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_listing_reports_product_id");
+
+                    b.HasIndex("State", "ReportedAt")
+                        .HasDatabaseName("ix_listing_reports_state_reported_at");
+
+                    b.ToTable("listing_reports", (string)null);
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Domain.MarketplaceLink", b =>
@@ -2487,6 +2565,16 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("editor_id");
 
+                    b.Property<string>("EnglishLead")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("english_lead");
+
+                    b.Property<string>("EnglishTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("english_title");
+
                     b.Property<string>("HeroCaption")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
@@ -2997,6 +3085,62 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasDatabaseName("ix_regencies_province_code");
 
                     b.ToTable("regencies", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.Search.SearchSynonym", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("BothWays")
+                        .HasColumnType("boolean")
+                        .HasColumnName("both_ways");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("SameAs")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("same_as");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("word");
+
+                    b.HasKey("Id")
+                        .HasName("pk_search_synonyms");
+
+                    b.HasIndex("SameAs")
+                        .HasDatabaseName("ix_search_synonyms_same_as");
+
+                    b.HasIndex("Word", "SameAs")
+                        .IsUnique()
+                        .HasDatabaseName("ix_search_synonyms_word_same_as");
+
+                    b.ToTable("search_synonyms", (string)null);
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Domain.StoredImage", b =>
@@ -3711,6 +3855,24 @@ namespace LocalProducts.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sales_report_revisions_sales_reports_report_id");
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.ListingReport", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("HandledById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_listing_reports_users_handled_by_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_listing_reports_products_product_id");
+
+                    b.Navigation("Product");
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Domain.MarketplaceLink", b =>
