@@ -38,6 +38,24 @@ public sealed class EnglishContentTests(SiteFixture site) : IClassFixture<SiteFi
     }
 
     [Fact]
+    public async Task Get_Products_EnglishPages_MarkProductNamesAndDescriptionsAsIndonesian()
+    {
+        using var english = await EnglishReaderAsync();
+        using var indonesian = site.CreateClient();
+        var slug = await QueryAsync(db => db.Products.Where(p => p.State == ProductState.Published).OrderBy(p => p.Id).Select(p => p.Slug).FirstAsync());
+
+        var list = await english.GetPageAsync("/produk?q=kopi");
+        var page = await english.GetPageAsync($"/produk/{slug}");
+        var indonesianPage = await indonesian.GetPageAsync($"/produk/{slug}");
+
+        Assert.All(list.QuerySelectorAll(".product-card h3 a"), a => Assert.Equal("id", a.GetAttribute("lang")));
+        Assert.Equal("id", page.QuerySelector(".product h1")!.GetAttribute("lang"));
+        Assert.Equal("id", page.QuerySelector(".product-description h2 + div")!.GetAttribute("lang"));
+        Assert.Null(page.QuerySelector(".product-description h2")!.GetAttribute("lang"));
+        Assert.Null(indonesianPage.QuerySelector(".product h1")!.GetAttribute("lang"));
+    }
+
+    [Fact]
     public async Task Get_DemoCampaign_EnglishPage_ShowsItsEnglishNameAndTagline_IndonesianPageTheIndonesian()
     {
         using var english = await EnglishReaderAsync();
