@@ -42,6 +42,8 @@ public sealed class SynonymSeedingTests(SiteFixture site) : IClassFixture<SiteFi
         {
             using var _ = site.CreateDbContext(out var scope);
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // Rolled back at the end: the other test reads the pairs loaded at start.
+            await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SearchSynonyms.ExecuteDeleteAsync();
 
             await new ReferenceDataSeeder(db).SeedSynonymsAsync(file, CancellationToken.None);
