@@ -18,8 +18,8 @@ public sealed class CacheEvictionInterceptor(OutputCacheEviction eviction) : ISa
     private bool _pending;
 
     /// Whether a change of this entry shows on a public page: the catalogue, makers, campaigns,
-    /// events, posts and their shown comments, and the search synonyms. Counters, audit entries, revisions and accounts
-    /// do not.
+    /// events, posts and their shown comments, and the search synonyms. Counters, audit entries,
+    /// revisions and accounts do not.
     internal static bool ChangesPublicPages(EntityEntry entry) => entry.Entity switch
     {
         Ikm or Product or Certification or MarketplaceLink or ProductImage or Category => true,

@@ -31,7 +31,12 @@ public sealed class SynonymAdminTests(SiteFixture site) : IClassFixture<SiteFixt
         {
             var synonym = new SearchSynonym
             {
-                Word = word, SameAs = sameAs, Kind = kind, BothWays = bothWays, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                Word = word,
+                SameAs = sameAs,
+                Kind = kind,
+                BothWays = bothWays,
+                CreatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
             };
             db.SearchSynonyms.Add(synonym);
             await db.SaveChangesAsync();
