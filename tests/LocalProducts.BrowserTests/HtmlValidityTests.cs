@@ -92,7 +92,8 @@ public sealed class HtmlValidityTests(BrowserFixture site)
         await site.LogInWithAuthenticatorAsync(desk, Roles.Staff);
 
         await AssertValidAsync(staff,
-            ["/admin/penjualan", $"/admin/kampanye/{campaign}/dampak", "/admin/e-smart", "/admin/e-smart/ubah", $"/admin/e-smart/{cohort}", $"/admin/e-smart/ubah/{cohort}"]);
+            ["/admin/penjualan", $"/admin/kampanye/{campaign}/dampak", "/admin/e-smart", "/admin/e-smart/ubah", $"/admin/e-smart/{cohort}", $"/admin/e-smart/ubah/{cohort}",
+             "/admin/pencarian/sinonim", "/admin/pencarian/sinonim?q=hijab&jenis=sama-arti", "/admin/pencarian/sinonim/ubah"]);
     }
 
     /// Fetches each page as the server sends it (with the context's cookies) and checks them all
