@@ -34,9 +34,20 @@ public sealed class ListingReportQueueQuery(AppDbContext db, TimeProvider clock)
             from handler in handlers.DefaultIfEmpty()
             select new
             {
-                r.Id, r.ProductId, r.Product!.Slug, r.Product.Name, ProductState = r.Product.State, MakerName = r.Product.Ikm!.Name,
-                r.Reason, r.Details, r.ReportedAt, r.State, r.HandledAt,
-                HandledBy = handler == null ? null : handler.DisplayName ?? handler.Email, r.StaffNote, r.Version,
+                r.Id,
+                r.ProductId,
+                r.Product!.Slug,
+                r.Product.Name,
+                ProductState = r.Product.State,
+                MakerName = r.Product.Ikm!.Name,
+                r.Reason,
+                r.Details,
+                r.ReportedAt,
+                r.State,
+                r.HandledAt,
+                HandledBy = handler == null ? null : handler.DisplayName ?? handler.Email,
+                r.StaffNote,
+                r.Version,
             }).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var ordered = closed
