@@ -51,6 +51,25 @@ public sealed class ShopperPagesPolishTests(SiteFixture site) : IClassFixture<Si
     }
 
     [Fact]
+    public async Task TimeElements_OnTheMainPages_GiveTheirInstantToTheSecond()
+    {
+        var (post, evt) = await QueryAsync(async db => (
+            await db.Posts.Where(p => p.State == PostState.Published).OrderBy(p => p.Id).Select(p => p.Slug).FirstAsync(),
+            await db.Events.OrderBy(e => e.Id).Select(e => e.Slug).FirstAsync()));
+        using var client = site.CreateClient();
+        var values = new List<string>();
+
+        foreach (var path in new[] { "/", "/berita", $"/berita/{post}", "/acara", $"/acara/{evt}", "/kampanye/satu-dalam-kopi" })
+        {
+            var page = await client.GetPageAsync(path);
+            values.AddRange(page.QuerySelectorAll("time[datetime]").Select(t => t.GetAttribute("datetime")!));
+        }
+
+        Assert.True(values.Count > 10);
+        Assert.All(values, v => Assert.Matches(@"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$", v));
+    }
+
+    [Fact]
     public async Task CommentPage_ShowsNoStrayBraces()
     {
         using var client = site.CreateClient();
