@@ -57,9 +57,11 @@ public sealed class HtmlValidityTests(BrowserFixture site)
             "/kampanye/satu-dalam-kopi/dampak", "/e-smart-ikm", "/produk?esmart=alumni",
             "/tentang", "/kontak", "/privasi", "/syarat",
         ];
+        // The main pages of the phone and accessibility checks too: the post there has a comment.
+        var main = await MainPagesAccessibilityTests.MainPagesAsync(site);
         await using var context = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl });
 
-        await AssertValidAsync(context, paths);
+        await AssertValidAsync(context, [.. paths.Union(main)]);
     }
 
     [Fact]
