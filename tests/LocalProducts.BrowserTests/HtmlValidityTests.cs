@@ -57,9 +57,11 @@ public sealed class HtmlValidityTests(BrowserFixture site)
             "/kampanye/satu-dalam-kopi/dampak", "/e-smart-ikm", "/produk?esmart=alumni",
             "/tentang", "/kontak", "/privasi", "/syarat",
         ];
+        // The main pages of the phone and accessibility checks too: the post there has a comment.
+        var main = await MainPagesAccessibilityTests.MainPagesAsync(site);
         await using var context = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl });
 
-        await AssertValidAsync(context, paths);
+        await AssertValidAsync(context, [.. paths.Union(main)]);
     }
 
     [Fact]
@@ -92,7 +94,39 @@ public sealed class HtmlValidityTests(BrowserFixture site)
         await site.LogInWithAuthenticatorAsync(desk, Roles.Staff);
 
         await AssertValidAsync(staff,
-            ["/admin/penjualan", $"/admin/kampanye/{campaign}/dampak", "/admin/e-smart", "/admin/e-smart/ubah", $"/admin/e-smart/{cohort}", $"/admin/e-smart/ubah/{cohort}"]);
+            ["/admin/penjualan", $"/admin/kampanye/{campaign}/dampak", "/admin/e-smart", "/admin/e-smart/ubah", $"/admin/e-smart/{cohort}", $"/admin/e-smart/ubah/{cohort}",
+             "/admin/pencarian/sinonim", "/admin/pencarian/sinonim?q=hijab&jenis=sama-arti", "/admin/pencarian/sinonim/ubah"]);
+    }
+
+    [Fact]
+    public async Task ListingReportAndNibCheckPages_HaveNoHtmlErrors()
+    {
+        string product;
+        int ikm;
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var listing = await db.Products.Where(p => p.State == ProductState.Published).OrderBy(p => p.Id).Select(p => new { p.Id, p.Slug, p.IkmId }).FirstAsync();
+            product = listing.Slug;
+            ikm = listing.IkmId;
+            // One open and one closed report, so the queue shows both kinds of card.
+            var staffId = await db.Users.Where(u => u.Email == "staf@melokal.test").Select(u => u.Id).SingleAsync();
+            var closed = new ListingReport { ProductId = listing.Id, Reason = ListingReportReason.Other, ReportedAt = DateTimeOffset.UtcNow.AddDays(-2) };
+            closed.Close(ListingReportState.Dismissed, "Tautan sudah diperbaiki.", staffId, DateTimeOffset.UtcNow);
+            db.ListingReports.AddRange(
+                new ListingReport { ProductId = listing.Id, Reason = ListingReportReason.ExpiredCertificate, Details = "Sertifikat halal kedaluwarsa.", ReportedAt = DateTimeOffset.UtcNow.AddDays(-1) },
+                closed);
+            await db.SaveChangesAsync();
+        }
+        await using (var shopper = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl }))
+        {
+            await AssertValidAsync(shopper, [$"/produk/{product}/laporkan"]);
+        }
+        await using var staff = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl });
+        var desk = await staff.NewPageAsync();
+        await site.LogInWithAuthenticatorAsync(desk, Roles.Staff);
+
+        await AssertValidAsync(staff, ["/admin", "/admin/laporan", "/admin/laporan?daftar=ditutup", "/admin/verifikasi", $"/admin/verifikasi/{ikm}"]);
     }
 
     /// Fetches each page as the server sends it (with the context's cookies) and checks them all

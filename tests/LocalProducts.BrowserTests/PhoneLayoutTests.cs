@@ -10,8 +10,6 @@ public sealed class PhoneLayoutTests(BrowserFixture site)
 {
     private const int ScreenHeight = 844;
 
-    private static readonly string[] _mainPages = ["/", "/produk", "/produk?q=kopi", "/ikm", "/kampanye", "/acara"];
-
     [Fact]
     public async Task CoffeeSearch_OnAPhone_ShowsTheFirstProductOnTheFirstScreen()
     {
@@ -63,11 +61,8 @@ public sealed class PhoneLayoutTests(BrowserFixture site)
         });
         var page = await phone.NewPageAsync();
         var product = await ProductWithMarketplacesAsync(page);
-        await page.GotoAsync(product);
-        var maker = await page.Locator(".maker-card a[href^='/ikm/']").First.GetAttributeAsync("href");
-        Assert.NotNull(maker);
 
-        foreach (var path in _mainPages.Append(product).Append(maker))
+        foreach (var path in (await MainPagesAccessibilityTests.MainPagesAsync(site)).Append(product))
         {
             var response = await page.GotoAsync(path);
             Assert.Equal(200, response!.Status);
@@ -77,6 +72,35 @@ public sealed class PhoneLayoutTests(BrowserFixture site)
                 var problems = await site.SeriousAccessibilityProblemsAsync(page);
                 Assert.True(problems.Count == 0, $"{path}: {string.Join("; ", problems)}");
             }
+        }
+    }
+
+    [Fact]
+    public async Task OwnerDashboard_AtThreeHundredSixtyPixels_ScrollsItsTableInsideItsOwnFocusableBox()
+    {
+        await using var phone = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = site.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 360, Height = ScreenHeight },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        var page = await phone.NewPageAsync();
+        await MainPagesAccessibilityTests.LogInAsDemoOwnerAsync(page);
+
+        await page.GotoAsync("/dasbor");
+
+        await AssertFitsAsync(page, 360, "/dasbor");
+        var tables = page.Locator("main table");
+        Assert.True(await tables.CountAsync() > 0);
+        foreach (var table in await tables.AllAsync())
+        {
+            var box = table.Locator("xpath=..");
+            Assert.Equal("0", await box.GetAttributeAsync("tabindex"));
+            Assert.Equal("region", await box.GetAttributeAsync("role"));
+            Assert.Contains(await box.EvaluateAsync<string>("b => getComputedStyle(b).overflowX"), new[] { "auto", "scroll" });
+            var edge = await box.EvaluateAsync<double>("b => b.getBoundingClientRect().right");
+            Assert.True(edge <= 360, $"the table's box ends at {edge} px");
         }
     }
 
@@ -97,6 +121,44 @@ public sealed class PhoneLayoutTests(BrowserFixture site)
             var box = await links.Nth(i).BoundingBoxAsync();
             Assert.True(box is { } b && b.X >= 0 && b.X + b.Width <= 360, $"menu link {i} at {box?.X}+{box?.Width} px");
         }
+    }
+
+    [Fact]
+    public async Task FooterLinks_OnAPhone_AreAtLeastTwentyFourPixelsSquare()
+    {
+        await using var phone = await site.NewPhoneAsync();
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync("/");
+
+        var links = page.Locator(".site-footer a");
+        Assert.True(await links.CountAsync() >= 10);
+        for (var i = 0; i < await links.CountAsync(); i++)
+        {
+            var box = await links.Nth(i).BoundingBoxAsync();
+            var name = await links.Nth(i).InnerTextAsync();
+            Assert.True(box is { Width: >= 24, Height: >= 24 }, $"footer link {name} is {box?.Width}×{box?.Height} px");
+        }
+    }
+
+    [Fact]
+    public async Task NewsLines_OnAPhone_NeverStartWithASeparator()
+    {
+        await using var phone = await site.NewPhoneAsync();
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync("/berita");
+        var post = await page.Locator("main .post-list h2 a").First.GetAttributeAsync("href");
+
+        // As the reader sees them: innerText breaks lines where the layout does.
+        var lines = new List<string>();
+        foreach (var meta in await page.Locator("main .post-list p.muted").AllAsync())
+        {
+            lines.AddRange((await meta.InnerTextAsync()).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        }
+        await page.GotoAsync(post!);
+        lines.AddRange((await page.Locator("main .byline").InnerTextAsync()).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.True(lines.Count > 3);
+        Assert.All(lines, line => Assert.False(line.StartsWith('·'), $"a line starts with a separator: {line}"));
     }
 
     /// A coffee product that is sold on a marketplace (the demo data has many).
@@ -120,6 +182,15 @@ public sealed class PhoneLayoutTests(BrowserFixture site)
     private static async Task AssertFitsAsync(IPage page, int width, string? path = null)
     {
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= width, $"{path ?? page.Url} is {scrollWidth} px wide on a {width}-px screen");
+        if (scrollWidth > width)
+        {
+            // Names what sticks out, for the failure message.
+            var wide = await page.EvaluateAsync<string[]>($$"""
+                () => [...document.body.querySelectorAll('*')]
+                    .filter(e => e.getBoundingClientRect().right > {{width}})
+                    .slice(-5).map(e => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`)
+                """);
+            Assert.Fail($"{path ?? page.Url} is {scrollWidth} px wide on a {width}-px screen: {string.Join(", ", wide)}");
+        }
     }
 }

@@ -18,8 +18,8 @@ public sealed class CacheEvictionInterceptor(OutputCacheEviction eviction) : ISa
     private bool _pending;
 
     /// Whether a change of this entry shows on a public page: the catalogue, makers, campaigns,
-    /// events, posts and their shown comments. Counters, audit entries, revisions and accounts
-    /// do not.
+    /// events, posts and their shown comments, and the search synonyms. Counters, audit entries,
+    /// revisions and accounts do not.
     internal static bool ChangesPublicPages(EntityEntry entry) => entry.Entity switch
     {
         Ikm or Product or Certification or MarketplaceLink or ProductImage or Category => true,
@@ -28,6 +28,8 @@ public sealed class CacheEvictionInterceptor(OutputCacheEviction eviction) : ISa
         InfluencerRound => true,
         // The campaign page links to its impact page once the plan is published.
         Domain.Impact.CampaignImpactPlan => true,
+        // Search applies the synonyms at query time: cached result pages would keep the old ones.
+        Domain.Search.SearchSynonym => true,
         // A draft or a comment waiting for staff is not public: saving one must not empty every cache.
         Post => IsOrWas(entry, nameof(Post.State), PostState.Published),
         PostSlugRedirect => true,

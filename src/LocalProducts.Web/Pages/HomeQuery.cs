@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages;
 
-public sealed record HomeCampaign(string Slug, string Name, string Hashtag, string? Tagline);
+public sealed record HomeCampaign(string Slug, LangText Name, string Hashtag, LangText? Tagline);
 public sealed record HomeMaker(string Slug, string Name, string RegencyName, string ProvinceName, int ProductCount, StoredImageView? Logo);
-public sealed record HomePost(string Slug, string Title, string? Lead, DateTimeOffset? PublishedAt);
+public sealed record HomePost(string Slug, LangText Title, LangText? Lead, DateTimeOffset? PublishedAt);
 public sealed record HomeFigures(int Ikms, int Products, int Provinces);
 
 public sealed record HomeView(
@@ -27,7 +27,8 @@ public sealed class HomeQuery(AppDbContext db, TimeProvider clock)
         var campaign = await db.Campaigns.AsNoTracking()
             .Where(c => c.StartsOn <= today && (c.EndsOn == null || c.EndsOn >= today))
             .OrderByDescending(c => c.StartsOn)
-            .Select(c => new HomeCampaign(c.Slug, c.Name, c.Hashtag, c.Tagline))
+            .Select(c => new HomeCampaign(c.Slug, LangText.Of(c.Name, c.EnglishName, english), c.Hashtag,
+                LangText.OfOptional(c.Tagline, c.EnglishTagline, english)))
             .FirstOrDefaultAsync(cancellationToken);
         var newProducts = await ProductCard.Visible(db.Products.AsNoTracking())
             .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Id)
@@ -58,8 +59,9 @@ public sealed class HomeQuery(AppDbContext db, TimeProvider clock)
         var posts = await db.Posts.AsNoTracking()
             .Where(p => p.State == PostState.Published)
             .OrderByDescending(p => p.PublishedAt)
-            .Select(p => new HomePost(p.Slug, p.Title, p.Lead, p.PublishedAt))
             .Take(3)
+            .Select(p => new HomePost(p.Slug, LangText.Of(p.Title, p.EnglishTitle, english),
+                LangText.OfOptional(p.Lead, p.EnglishLead, english), p.PublishedAt))
             .ToListAsync(cancellationToken);
         var verified = db.Ikms.Where(i => i.Verification == VerificationState.Verified);
         var figures = new HomeFigures(

@@ -14,7 +14,7 @@ public static class StructuredData
     {
         var url = SiteText.AbsoluteUrl(context, $"/produk/{v.Slug}");
         // Search engines get the JPEG copies: the widest each photo has, in a format every crawler reads.
-        var images = v.Photos.Count > 0 ? v.Photos.Select(p => p.Image.ShareUrl).ToList() : [SiteText.CategoryImage(v.CategorySlug)];
+        var images = v.Photos.Count > 0 ? v.Photos.Select(p => p.Image.ShareUrl).ToList() : [ProductIllustration.For(v.Name, v.CategorySlug).Url];
         object offers = v.PriceMax is { } max
             ? new Dictionary<string, object> { ["@type"] = "AggregateOffer", ["priceCurrency"] = "IDR", ["lowPrice"] = v.PriceMin, ["highPrice"] = max, ["url"] = url }
             : new Dictionary<string, object> { ["@type"] = "Offer", ["priceCurrency"] = "IDR", ["price"] = v.PriceMin, ["url"] = url };

@@ -114,10 +114,14 @@ public sealed class MarkdownAttackTests(SiteFixture site) : IClassFixture<SiteFi
         await using var db = new AppDbContext(options.Options);
         var migrator = db.GetService<IMigrator>();
         await migrator.MigrateAsync("20261205122808_SearchSqlInFiles");
-        db.Posts.AddRange(
-            new Post { Slug = "lama-nakal", Title = "Lama", Body = "Isi.", HeroImagePath = "/\t/evil.example/foto.jpg", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow },
-            new Post { Slug = "lama-baik", Title = "Lama", Body = "Isi.", HeroImagePath = MediaImage, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });
-        await db.SaveChangesAsync();
+        // Written as SQL: the model has columns later migrations add.
+        var now = DateTimeOffset.UtcNow;
+        var evil = "/\t/evil.example/foto.jpg";
+        await db.Database.ExecuteSqlAsync($$"""
+            INSERT INTO posts (slug, title, body, hero_image_path, tags, related_post_ids, state, created_at, updated_at)
+            VALUES ('lama-nakal', 'Lama', 'Isi.', {{evil}}, '{}', '{}', {{(int)PostState.Draft}}, {{now}}, {{now}}),
+                   ('lama-baik', 'Lama', 'Isi.', {{MediaImage}}, '{}', '{}', {{(int)PostState.Draft}}, {{now}}, {{now}})
+            """);
 
         await migrator.MigrateAsync();
 

@@ -1,6 +1,7 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Domain.Melokal;
+using LocalProducts.Web.Domain.Search;
 using LocalProducts.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,5 +77,14 @@ public sealed class CacheEvictionInterceptorTests : IDisposable
         _db.Add(draft);
 
         Assert.False(Evicts(draft));
+    }
+
+    [Fact]
+    public void ChangesPublicPages_ASearchSynonym_Evicts_BecauseSearchAppliesItAtQueryTime()
+    {
+        var synonym = new SearchSynonym { Word = "hijab", SameAs = "jilbab", BothWays = true };
+        _db.Add(synonym);
+
+        Assert.True(Evicts(synonym));
     }
 }

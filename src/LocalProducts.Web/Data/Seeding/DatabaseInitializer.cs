@@ -33,7 +33,7 @@ public sealed class DatabaseInitializer(
             {
                 await db.Database.MigrateAsync(cancellationToken);
             }
-            await new ReferenceDataSeeder(db).SeedAsync(seeds, cancellationToken);
+            await new ReferenceDataSeeder(db, clock).SeedAsync(seeds, cancellationToken);
             await EnsureRolesAsync();
             if (settings.LoadDemoData)
             {

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LocalProducts.Web.Data.Seeding;
 
 /// Loads the invented campaigns, IKM, products, posts, events, rounds, e-Smart IKM cohorts and
-/// sales reports of seeds/demo. Matched by slug: a second load adds nothing.
+/// sales reports of seeds/demo. Matched by slug: a second load adds nothing, except the English
+/// names and titles to demo campaigns and posts loaded before the seeds had them.
 internal sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
 {
     public async Task SeedAsync(string seedsDirectory, CancellationToken cancellationToken)
@@ -38,7 +39,17 @@ internal sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
     {
         var existing = await db.Campaigns.ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, cancellationToken);
         var now = clock.GetUtcNow();
-        foreach (var seed in SeedFiles.Read<List<CampaignSeed>>(path).Where(s => !existing.ContainsKey(s.Slug)))
+        var seeds = SeedFiles.Read<List<CampaignSeed>>(path);
+        // English names came after the first demo loads: given to demo campaigns staff never edited.
+        foreach (var seed in seeds)
+        {
+            if (existing.TryGetValue(seed.Slug, out var loaded) && loaded.UpdatedAt == loaded.CreatedAt && loaded.EnglishName is null && loaded.EnglishTagline is null)
+            {
+                loaded.EnglishName = seed.EnglishName;
+                loaded.EnglishTagline = seed.EnglishTagline;
+            }
+        }
+        foreach (var seed in seeds.Where(s => !existing.ContainsKey(s.Slug)))
         {
             var campaign = new Campaign
             {
@@ -46,6 +57,8 @@ internal sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
                 Name = seed.Name,
                 Hashtag = seed.Hashtag,
                 Tagline = seed.Tagline,
+                EnglishName = seed.EnglishName,
+                EnglishTagline = seed.EnglishTagline,
                 Description = seed.Description,
                 StartsOn = seed.StartsOn,
                 EndsOn = seed.EndsOn,
@@ -166,7 +179,17 @@ internal sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
     private async Task SeedPostsAsync(string path, Dictionary<string, Campaign> campaigns, CancellationToken cancellationToken)
     {
         var existing = (await db.Posts.Select(p => p.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        foreach (var seed in SeedFiles.Read<List<PostSeed>>(path).Where(s => !existing.Contains(s.Slug)))
+        var seeds = SeedFiles.Read<List<PostSeed>>(path);
+        // English titles came after the first demo loads: given to demo posts nobody edited since.
+        var english = seeds.Where(s => s.EnglishTitle is not null || s.EnglishLead is not null).ToDictionary(s => s.Slug, StringComparer.Ordinal);
+        var englishSlugs = english.Keys.ToList();
+        foreach (var loaded in await db.Posts.Where(p => englishSlugs.Contains(p.Slug) && p.EnglishTitle == null && p.EnglishLead == null && p.UpdatedAt == p.CreatedAt)
+            .ToListAsync(cancellationToken))
+        {
+            loaded.EnglishTitle = english[loaded.Slug].EnglishTitle;
+            loaded.EnglishLead = english[loaded.Slug].EnglishLead;
+        }
+        foreach (var seed in seeds.Where(s => !existing.Contains(s.Slug)))
         {
             var publishedAt = seed.PublishedAt.ToUniversalTime();
             var post = new Post
@@ -174,6 +197,8 @@ internal sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
                 Slug = seed.Slug,
                 Title = seed.Title,
                 Lead = seed.Lead,
+                EnglishTitle = seed.EnglishTitle,
+                EnglishLead = seed.EnglishLead,
                 Body = seed.Body,
                 DatelineCity = seed.DatelineCity,
                 Author = seed.Author,

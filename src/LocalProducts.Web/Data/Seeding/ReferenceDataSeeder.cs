@@ -1,11 +1,16 @@
 using CsvHelper;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Domain.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Data.Seeding;
 
-/// Loads the area codes and the category tree. Adds what is missing, changes nothing else.
-internal sealed class ReferenceDataSeeder(AppDbContext db)
+/// Loads the area codes, the category tree and the search word lists. Adds what is missing,
+/// changes nothing else. Search synonyms are the exception: staff edit and delete them at
+/// /admin/pencarian/sinonim, so the file is loaded only into an empty table (the first start):
+/// a pair staff changed or deleted never comes back, and later additions to the file reach an
+/// existing database only through that page (or by emptying the table, which loads the file again).
+internal sealed class ReferenceDataSeeder(AppDbContext db, TimeProvider? clock = null)
 {
     public async Task SeedAsync(string seedsDirectory, CancellationToken cancellationToken)
     {
@@ -22,6 +27,29 @@ internal sealed class ReferenceDataSeeder(AppDbContext db)
             ReadWordList(Path.Combine(search, "stop-words.txt")).Select(w => new SearchStopWord { Word = w }).ToList(), cancellationToken);
         await AddMissingAsync(db.SearchProtectedWords, w => w.Word,
             ReadWordList(Path.Combine(search, "protected-words.txt")).Select(w => new SearchProtectedWord { Word = w }).ToList(), cancellationToken);
+        await SeedSynonymsAsync(Path.Combine(search, "synonyms.tsv"), cancellationToken);
+    }
+
+    /// Loads the synonym pairs of <paramref name="path"/> (<see cref="SynonymSeedFile"/>) when the
+    /// table is empty, and does nothing otherwise: see the class comment.
+    public async Task SeedSynonymsAsync(string path, CancellationToken cancellationToken)
+    {
+        if (await db.SearchSynonyms.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        db.SearchSynonyms.AddRange(SynonymSeedFile.Read(path).Select(pair => new SearchSynonym
+        {
+            Word = pair.Word,
+            SameAs = pair.SameAs,
+            Kind = pair.Kind,
+            BothWays = pair.BothWays,
+            CreatedAt = now,
+            UpdatedAt = now,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     /// One lowercase word a line; lines starting with # are comments.

@@ -74,7 +74,9 @@ internal sealed record CampaignSeed(
     DateOnly StartsOn,
     DateOnly? EndsOn,
     string? BannerCredit,
-    IReadOnlyList<string>? FeaturedCategories);
+    IReadOnlyList<string>? FeaturedCategories,
+    string? EnglishName = null,
+    string? EnglishTagline = null);
 
 internal sealed record PostSeed(
     string Slug,
@@ -88,7 +90,9 @@ internal sealed record PostSeed(
     IReadOnlyList<string>? Tags,
     string? Campaign,
     string? HeroCaption,
-    string? HeroCredit);
+    string? HeroCredit,
+    string? EnglishTitle = null,
+    string? EnglishLead = null);
 
 internal sealed record EventSeed(
     string Slug,

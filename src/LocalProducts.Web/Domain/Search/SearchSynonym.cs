@@ -82,4 +82,11 @@ public sealed class SearchSynonym
         }
         return word == sameAs ? "Kedua kata sama." : null;
     }
+
+    /// Whether a pair says again what another one says: the same words in the same order, or
+    /// the other order when either pair works both ways (hijab and jilbab both ways already says that jilbab finds hijab).
+    /// Both pairs normalized.
+    public static bool Repeats(string word, string sameAs, bool bothWays, string otherWord, string otherSameAs, bool otherBothWays) =>
+        (word == otherWord && sameAs == otherSameAs)
+        || (word == otherSameAs && sameAs == otherWord && (bothWays || otherBothWays));
 }

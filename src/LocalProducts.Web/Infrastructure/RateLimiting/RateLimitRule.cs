@@ -39,6 +39,9 @@ public static class RateLimitBuckets
     /// Melokal round sign-ups per client address, and per e-mail address (each one sends an e-mail).
     public const string MelokalSignUp = "melokal-sign-up";
     public const string MelokalSignUpEmail = "melokal-sign-up-email";
+    /// Listing reports per client address, and per client address and listing (the key holds both).
+    public const string ListingReport = "listing-report";
+    public const string ListingReportProduct = "listing-report-product";
 
     public static IReadOnlyDictionary<string, RateLimitRule> Defaults() => new Dictionary<string, RateLimitRule>(StringComparer.Ordinal)
     {
@@ -59,6 +62,9 @@ public static class RateLimitBuckets
         // A "ngobrol santai" ends with a room of influencers signing up on the venue's network.
         [MelokalSignUp] = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(15) },
         [MelokalSignUpEmail] = new() { PermitLimit = 3, Window = TimeSpan.FromHours(1) },
+        // Reports are anonymous: these limits are what keeps one person from flooding staff's queue.
+        [ListingReport] = new() { PermitLimit = 5, Window = TimeSpan.FromHours(1) },
+        [ListingReportProduct] = new() { PermitLimit = 2, Window = TimeSpan.FromDays(1) },
     };
 }
 

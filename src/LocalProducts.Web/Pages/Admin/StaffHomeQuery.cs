@@ -1,11 +1,12 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Pages.Admin.Moderation;
+using LocalProducts.Web.Pages.Admin.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.Admin;
 
-public sealed record StaffHomeView(int PendingIkms, int PendingProducts, int HiddenByStaff, int AuditEntriesToday);
+public sealed record StaffHomeView(int PendingIkms, int PendingProducts, int HiddenByStaff, int AuditEntriesToday, int OpenListingReports);
 
 /// What waits for staff, for the admin home.
 public sealed class StaffHomeQuery(AppDbContext db, TimeProvider clock)
@@ -18,6 +19,7 @@ public sealed class StaffHomeQuery(AppDbContext db, TimeProvider clock)
             await db.Ikms.CountAsync(i => i.Verification == VerificationState.Pending, cancellationToken),
             await ModerationQueueQuery.Waiting(db).CountAsync(cancellationToken),
             await db.Products.CountAsync(p => p.State == ProductState.Hidden && p.HiddenReason != null, cancellationToken),
-            await db.AuditEntries.CountAsync(a => a.At >= startOfDay, cancellationToken));
+            await db.AuditEntries.CountAsync(a => a.At >= startOfDay, cancellationToken),
+            await ListingReportQueueQuery.Open(db).CountAsync(cancellationToken));
     }
 }

@@ -8,16 +8,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.Campaigns;
 
-public sealed record CampaignListItem(string Slug, string Name, string Hashtag, string? Tagline, DateOnly StartsOn, DateOnly? EndsOn, CampaignPhase Phase);
+/// Name and tagline in the reader's language when staff wrote them in English (see <see cref="LangText"/>).
+public sealed record CampaignListItem(string Slug, LangText Name, string Hashtag, LangText? Tagline, DateOnly StartsOn, DateOnly? EndsOn, CampaignPhase Phase);
 
 public sealed class CampaignListQuery(AppDbContext db, TimeProvider clock)
 {
     /// Running first (newest start first), then upcoming (soonest first), then past (latest end first).
-    public async Task<IReadOnlyList<CampaignListItem>> RunAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CampaignListItem>> RunAsync(bool english, CancellationToken cancellationToken)
     {
         var today = Wib.Today(clock);
         var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.StartsOn).ToListAsync(cancellationToken);
-        var items = campaigns.Select(c => new CampaignListItem(c.Slug, c.Name, c.Hashtag, c.Tagline, c.StartsOn, c.EndsOn, c.PhaseOn(today))).ToList();
+        var items = campaigns.Select(c => new CampaignListItem(c.Slug, LangText.Of(c.Name, c.EnglishName, english), c.Hashtag,
+            LangText.OfOptional(c.Tagline, c.EnglishTagline, english), c.StartsOn, c.EndsOn, c.PhaseOn(today))).ToList();
         return
         [
             .. items.Where(c => c.Phase == CampaignPhase.Running),
@@ -27,15 +29,15 @@ public sealed class CampaignListQuery(AppDbContext db, TimeProvider clock)
     }
 }
 
-public sealed record CampaignPostItem(string Slug, string Title, DateTimeOffset? PublishedAt);
+public sealed record CampaignPostItem(string Slug, LangText Title, DateTimeOffset? PublishedAt);
 
 public sealed record CampaignMaker(string Slug, string Name, string RegencyName, string ProvinceName);
 
 public sealed record CampaignView(
     string Slug,
-    string Name,
+    LangText Name,
     string Hashtag,
-    string? Tagline,
+    LangText? Tagline,
     string DescriptionHtml,
     DateOnly StartsOn,
     DateOnly? EndsOn,
@@ -70,7 +72,7 @@ public sealed class CampaignDetailQuery(AppDbContext db, TimeProvider clock, Mar
         var posts = await published
             .OrderByDescending(p => p.PublishedAt)
             .Take(PostCount)
-            .Select(p => new CampaignPostItem(p.Slug, p.Title, p.PublishedAt))
+            .Select(p => new CampaignPostItem(p.Slug, LangText.Of(p.Title, p.EnglishTitle, english), p.PublishedAt))
             .ToListAsync(cancellationToken);
         var postCount = await published.CountAsync(cancellationToken);
 
@@ -122,7 +124,8 @@ public sealed class CampaignDetailQuery(AppDbContext db, TimeProvider clock, Mar
         var hasRounds = await db.InfluencerRounds.AnyAsync(r => r.CampaignId == campaign.Id && r.State != RoundState.Draft, cancellationToken);
         var hasImpact = await db.CampaignImpactPlans.AnyAsync(p => p.CampaignId == campaign.Id && p.IsPublished, cancellationToken);
 
-        return new CampaignView(campaign.Slug, campaign.Name, campaign.Hashtag, campaign.Tagline, markdown.ToSafeHtml(campaign.Description),
+        return new CampaignView(campaign.Slug, LangText.Of(campaign.Name, campaign.EnglishName, english), campaign.Hashtag,
+            LangText.OfOptional(campaign.Tagline, campaign.EnglishTagline, english), markdown.ToSafeHtml(campaign.Description),
             campaign.StartsOn, campaign.EndsOn, campaign.PhaseOn(today), campaign.BannerPath, campaign.BannerCredit, posts, postCount, products,
             makers, events, hasRounds, hasImpact);
     }

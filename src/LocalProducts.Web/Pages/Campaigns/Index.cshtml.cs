@@ -9,5 +9,5 @@ public sealed class IndexModel(CampaignListQuery query) : PageModel
 {
     public IReadOnlyList<CampaignListItem> Campaigns { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Campaigns = await query.RunAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Campaigns = await query.RunAsync(SiteText.IsEnglish, cancellationToken);
 }

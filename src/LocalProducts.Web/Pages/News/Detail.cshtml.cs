@@ -16,7 +16,7 @@ public sealed class DetailModel(PostDetailQuery query, PostSlugRedirectQuery red
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var view = await query.RunAsync(slug, cancellationToken);
+        var view = await query.RunAsync(slug, SiteText.IsEnglish, cancellationToken);
         if (view is null)
         {
             return await redirects.RunAsync(slug, cancellationToken) is { } current

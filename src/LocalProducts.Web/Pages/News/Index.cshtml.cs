@@ -20,7 +20,7 @@ public sealed class IndexModel(PostListQuery query) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var list = await query.RunAsync(PageNumber, Campaign, null, cancellationToken);
+        var list = await query.RunAsync(PageNumber, Campaign, null, SiteText.IsEnglish, cancellationToken);
         if (list is null)
         {
             return NotFound();

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.News;
 
-public sealed record PostListItem(string Slug, string Title, string? Lead, string? DatelineCity, DateTimeOffset? PublishedAt, string? CampaignHashtag, int ReadingMinutes = 0);
+/// Title and lead in the reader's language when the newsroom wrote them in English (see <see cref="LangText"/>).
+public sealed record PostListItem(string Slug, LangText Title, LangText? Lead, string? DatelineCity, DateTimeOffset? PublishedAt, string? CampaignHashtag, int ReadingMinutes = 0);
 
 /// One page of the public list, optionally of one campaign's posts or one tag's.
 public sealed record PostListPage(
@@ -22,7 +23,7 @@ public sealed class PostListQuery(AppDbContext db, PopularPostsQuery popular)
 {
     public const int PageSize = 20;
 
-    public async Task<PostListPage?> RunAsync(int page, string? campaignSlug, string? tag, CancellationToken cancellationToken)
+    public async Task<PostListPage?> RunAsync(int page, string? campaignSlug, string? tag, bool english, CancellationToken cancellationToken)
     {
         var posts = db.Posts.AsNoTracking().Where(p => p.State == PostState.Published);
         string? hashtag = null;
@@ -47,11 +48,12 @@ public sealed class PostListQuery(AppDbContext db, PopularPostsQuery popular)
         var rows = await posts
             .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(p => new { p.Slug, p.Title, p.Lead, p.DatelineCity, p.PublishedAt, Hashtag = p.Campaign == null ? null : p.Campaign.Hashtag, p.Body })
+            .Select(p => new { p.Slug, p.Title, p.Lead, p.EnglishTitle, p.EnglishLead, p.DatelineCity, p.PublishedAt, Hashtag = p.Campaign == null ? null : p.Campaign.Hashtag, p.Body })
             .ToListAsync(cancellationToken);
-        var items = rows.Select(p => new PostListItem(p.Slug, p.Title, p.Lead, p.DatelineCity, p.PublishedAt, p.Hashtag, Post.ReadingMinutes(p.Body))).ToList();
+        var items = rows.Select(p => new PostListItem(p.Slug, LangText.Of(p.Title, p.EnglishTitle, english),
+            LangText.OfOptional(p.Lead, p.EnglishLead, english), p.DatelineCity, p.PublishedAt, p.Hashtag, Post.ReadingMinutes(p.Body))).ToList();
         return new PostListPage(items, total, page, pageCount, hashtag is null ? null : campaignSlug, hashtag, tag,
-            await popular.RunAsync(cancellationToken));
+            await popular.RunAsync(english, cancellationToken));
     }
 }
 
@@ -61,17 +63,17 @@ public sealed class PopularPostsQuery(AppDbContext db, TimeProvider clock)
     public const int Days = 7;
     public const int Count = 5;
 
-    public async Task<IReadOnlyList<PostListItem>> RunAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PostListItem>> RunAsync(bool english, CancellationToken cancellationToken)
     {
         var since = Wib.Today(clock).AddDays(1 - Days);
         return await db.PostViews.AsNoTracking()
             .Where(v => v.Day >= since)
             .GroupBy(v => v.PostId)
             .Select(g => new { PostId = g.Key, Views = g.Sum(v => v.Views) })
-            .Join(db.Posts.Where(p => p.State == PostState.Published), v => v.PostId, p => p.Id, (v, p) => new { v.Views, p.Id, p.Slug, p.Title, p.PublishedAt })
+            .Join(db.Posts.Where(p => p.State == PostState.Published), v => v.PostId, p => p.Id, (v, p) => new { v.Views, p.Id, p.Slug, p.Title, p.EnglishTitle, p.PublishedAt })
             .OrderByDescending(x => x.Views).ThenByDescending(x => x.PublishedAt).ThenBy(x => x.Id)
             .Take(Count)
-            .Select(x => new PostListItem(x.Slug, x.Title, null, null, x.PublishedAt, null, 0))
+            .Select(x => new PostListItem(x.Slug, LangText.Of(x.Title, x.EnglishTitle, english), null, null, x.PublishedAt, null, 0))
             .ToListAsync(cancellationToken);
     }
 }
@@ -79,8 +81,8 @@ public sealed class PopularPostsQuery(AppDbContext db, TimeProvider clock)
 public sealed record PostView(
     int Id,
     string Slug,
-    string Title,
-    string? Lead,
+    LangText Title,
+    LangText? Lead,
     string BodyHtml,
     string? DatelineCity,
     DateTimeOffset? PublishedAt,
@@ -100,7 +102,7 @@ public sealed record PostView(
 
 public sealed class PostDetailQuery(AppDbContext db, MarkdownRenderer markdown, PopularPostsQuery popular)
 {
-    public async Task<PostView?> RunAsync(string slug, CancellationToken cancellationToken)
+    public async Task<PostView?> RunAsync(string slug, bool english, CancellationToken cancellationToken)
     {
         var post = await db.Posts.AsNoTracking()
             .Where(p => p.Slug == slug && p.State == PostState.Published)
@@ -110,6 +112,8 @@ public sealed class PostDetailQuery(AppDbContext db, MarkdownRenderer markdown, 
                 p.Slug,
                 p.Title,
                 p.Lead,
+                p.EnglishTitle,
+                p.EnglishLead,
                 p.Body,
                 p.DatelineCity,
                 p.PublishedAt,
@@ -134,29 +138,30 @@ public sealed class PostDetailQuery(AppDbContext db, MarkdownRenderer markdown, 
             .Where(p => p.State == PostState.Published && p.Id != post.Id)
             .OrderByDescending(p => p.PublishedAt)
             .Take(5)
-            .Select(p => new PostListItem(p.Slug, p.Title, null, null, p.PublishedAt, null, 0))
+            .Select(p => new PostListItem(p.Slug, LangText.Of(p.Title, p.EnglishTitle, english), null, null, p.PublishedAt, null, 0))
             .ToListAsync(cancellationToken);
         var readAlso = post.RelatedPostIds.Length > 0
-            ? await ChosenAsync(post.RelatedPostIds, cancellationToken)
-            : await SuggestedAsync(post.Id, post.Tags, post.CampaignId, cancellationToken);
-        return new PostView(post.Id, post.Slug, post.Title, post.Lead, markdown.ToSafeHtml(post.Body), post.DatelineCity, post.PublishedAt,
+            ? await ChosenAsync(post.RelatedPostIds, english, cancellationToken)
+            : await SuggestedAsync(post.Id, post.Tags, post.CampaignId, english, cancellationToken);
+        return new PostView(post.Id, post.Slug, LangText.Of(post.Title, post.EnglishTitle, english),
+            LangText.OfOptional(post.Lead, post.EnglishLead, english), markdown.ToSafeHtml(post.Body), post.DatelineCity, post.PublishedAt,
             post.UpdatedAt, post.Author, post.Editor, post.Tags, post.CampaignSlug, post.CampaignHashtag, post.HeroImagePath, post.HeroCaption,
-            post.HeroCredit, Post.ReadingMinutes(post.Body), readAlso, latest, await popular.RunAsync(cancellationToken));
+            post.HeroCredit, Post.ReadingMinutes(post.Body), readAlso, latest, await popular.RunAsync(english, cancellationToken));
     }
 
     /// The posts the newsroom chose, in its order, as long as they are still published.
-    private async Task<IReadOnlyList<PostListItem>> ChosenAsync(int[] ids, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PostListItem>> ChosenAsync(int[] ids, bool english, CancellationToken cancellationToken)
     {
         var posts = await db.Posts.AsNoTracking()
             .Where(p => ids.Contains(p.Id) && p.State == PostState.Published)
-            .Select(p => new { p.Id, Item = new PostListItem(p.Slug, p.Title, null, null, p.PublishedAt, null, 0) })
+            .Select(p => new { p.Id, Item = new PostListItem(p.Slug, LangText.Of(p.Title, p.EnglishTitle, english), null, null, p.PublishedAt, null, 0) })
             .ToListAsync(cancellationToken);
         return posts.OrderBy(p => Array.IndexOf(ids, p.Id)).Select(p => p.Item).ToList();
     }
 
     /// Nothing chosen: the published posts sharing most tags (the same campaign counts as one
     /// more), newest first among equals.
-    private async Task<IReadOnlyList<PostListItem>> SuggestedAsync(int id, string[] tags, int? campaignId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PostListItem>> SuggestedAsync(int id, string[] tags, int? campaignId, bool english, CancellationToken cancellationToken)
     {
         if (tags.Length == 0 && campaignId is null)
         {
@@ -167,13 +172,13 @@ public sealed class PostDetailQuery(AppDbContext db, MarkdownRenderer markdown, 
                 && (p.Tags.Any(t => tags.Contains(t)) || (campaignId != null && p.CampaignId == campaignId)))
             .OrderByDescending(p => p.PublishedAt)
             .Take(50)
-            .Select(p => new { p.Slug, p.Title, p.PublishedAt, p.Tags, p.CampaignId })
+            .Select(p => new { p.Slug, p.Title, p.EnglishTitle, p.PublishedAt, p.Tags, p.CampaignId })
             .ToListAsync(cancellationToken);
         return candidates
             .Select(p => new { Post = p, Shared = p.Tags.Count(tags.Contains) + (campaignId is not null && p.CampaignId == campaignId ? 1 : 0) })
             .OrderByDescending(p => p.Shared).ThenByDescending(p => p.Post.PublishedAt)
             .Take(Post.MaxRelated)
-            .Select(p => new PostListItem(p.Post.Slug, p.Post.Title, null, null, p.Post.PublishedAt, null, 0))
+            .Select(p => new PostListItem(p.Post.Slug, LangText.Of(p.Post.Title, p.Post.EnglishTitle, english), null, null, p.Post.PublishedAt, null, 0))
             .ToList();
     }
 }

@@ -24,7 +24,7 @@ public sealed class TopicModel(PostListQuery query) : PageModel
         {
             return NotFound();
         }
-        List = (await query.RunAsync(PageNumber, null, normalised, cancellationToken))!;
+        List = (await query.RunAsync(PageNumber, null, normalised, SiteText.IsEnglish, cancellationToken))!;
         return List.Total == 0 ? NotFound() : Page();
     }
 }

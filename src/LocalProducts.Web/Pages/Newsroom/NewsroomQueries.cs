@@ -70,6 +70,8 @@ public sealed record PostEditorView(
     string Slug,
     string Title,
     string? Lead,
+    string? EnglishTitle,
+    string? EnglishLead,
     string Body,
     string? DatelineCity,
     string? HeroImagePath,
@@ -104,7 +106,7 @@ public sealed class PostEditorQuery(AppDbContext db, NewsroomPeopleQuery people)
 
     public Task<PostEditorView?> RunAsync(int id, CancellationToken cancellationToken) =>
         db.Posts.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new PostEditorView(p.Id, p.Version, p.Slug, p.Title, p.Lead, p.Body, p.DatelineCity, p.HeroImagePath, p.HeroCaption,
+            .Select(p => new PostEditorView(p.Id, p.Version, p.Slug, p.Title, p.Lead, p.EnglishTitle, p.EnglishLead, p.Body, p.DatelineCity, p.HeroImagePath, p.HeroCaption,
                 p.HeroCredit, p.Author, p.AuthorId, p.Editor, p.EditorId, p.Tags, p.CampaignId, p.RelatedPostIds, p.State, p.PublishedAt,
                 p.ScheduledFor, p.UpdatedAt, db.PostRevisions.Count(r => r.PostId == p.Id)))
             .FirstOrDefaultAsync(cancellationToken);

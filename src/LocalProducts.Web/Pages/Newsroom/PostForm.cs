@@ -17,6 +17,16 @@ public sealed class PostForm
     [Display(Name = "Teras berita (lead)")]
     public string? Lead { get; set; }
 
+    /// For English pages, which show the Indonesian title and lead without them; the body stays
+    /// Indonesian.
+    [StringLength(Post.TitleMaxLength, ErrorMessage = "{0} paling banyak {1} karakter.")]
+    [Display(Name = "Judul dalam bahasa Inggris")]
+    public string? EnglishTitle { get; set; }
+
+    [StringLength(Post.LeadMaxLength, ErrorMessage = "{0} paling banyak {1} karakter.")]
+    [Display(Name = "Teras dalam bahasa Inggris")]
+    public string? EnglishLead { get; set; }
+
     [Required(ErrorMessage = "Tulis isi beritanya.")]
     [StringLength(Post.BodyMaxLength, ErrorMessage = "{0} paling banyak {1} karakter.")]
     [Display(Name = "Isi (Markdown)")]
@@ -75,6 +85,8 @@ public sealed class PostForm
         Version = post.Version,
         Title = post.Title,
         Lead = post.Lead,
+        EnglishTitle = post.EnglishTitle,
+        EnglishLead = post.EnglishLead,
         Body = post.Body,
         DatelineCity = post.DatelineCity,
         HeroImagePath = post.HeroImagePath,

@@ -8,7 +8,7 @@ using Npgsql;
 namespace LocalProducts.Web.Pages.Newsroom;
 
 /// The post as it is saved now, shown to the second of two editors beside what they typed.
-public sealed record PostSnapshot(string Title, string? Lead, string Body, PostState State, DateTimeOffset UpdatedAt, uint Version, string? SavedBy)
+public sealed record PostSnapshot(string Title, string? Lead, string? EnglishTitle, string Body, PostState State, DateTimeOffset UpdatedAt, uint Version, string? SavedBy)
     : SavedVersion(Version);
 
 /// Saves a post with a workflow move. The move is checked first against the post as the page saw
@@ -281,6 +281,10 @@ public sealed class SavePostCommand(
     {
         post.Title = form.Title.Trim();
         post.Lead = Trimmed(form.Lead);
+        // Not kept in revisions (post_revisions has no columns for them): restoring an old
+        // version leaves the English title and lead as they are.
+        post.EnglishTitle = Trimmed(form.EnglishTitle);
+        post.EnglishLead = Trimmed(form.EnglishLead);
         post.Body = form.Body.Trim();
         post.DatelineCity = Trimmed(form.DatelineCity);
         var hero = form.HeroImagePath?.Trim();
@@ -317,7 +321,7 @@ public sealed class SavePostCommand(
     {
         var savedBy = await db.PostRevisions.AsNoTracking().Where(r => r.PostId == post.Id)
             .OrderByDescending(r => r.Number).Select(r => r.SavedByName).FirstOrDefaultAsync(cancellationToken);
-        return new PostSnapshot(post.Title, post.Lead, post.Body, post.State, post.UpdatedAt, post.Version, savedBy);
+        return new PostSnapshot(post.Title, post.Lead, post.EnglishTitle, post.Body, post.State, post.UpdatedAt, post.Version, savedBy);
     }
 
     /// The name printed in the byline (at most the column's 100 characters).

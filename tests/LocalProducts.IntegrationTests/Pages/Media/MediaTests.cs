@@ -116,8 +116,8 @@ public sealed class MediaTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.DoesNotContain("960w", cardImage.GetAttribute("srcset"), StringComparison.Ordinal);
         Assert.Equal("lazy", cardImage.GetAttribute("loading"));
         Assert.Null(cardImage.GetAttribute("fetchpriority"));
-        // A product without a photo keeps its category's drawing.
-        Assert.Contains(profile.QuerySelectorAll(".product-card img"), img => img.GetAttribute("src")!.StartsWith("/img/kategori/", StringComparison.Ordinal));
+        // A product without a photo shows a drawing of its kind.
+        Assert.Contains(profile.QuerySelectorAll(".product-card img"), img => img.GetAttribute("src")!.StartsWith("/img/ilustrasi/", StringComparison.Ordinal));
 
         using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/produk?q=kintamani%20natural"));
         var item = json.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("slug").GetString() == slug);
@@ -167,7 +167,7 @@ public sealed class MediaTests(SiteFixture site) : IClassFixture<SiteFixture>
         using var gone = await client.GetAsync($"/media/{imageId:N}/640.webp");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         var after = await client.GetPageAsync($"/produk/{slug}");
-        Assert.StartsWith("/img/kategori/", after.QuerySelector(".product-media img")!.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.StartsWith("/img/ilustrasi/", after.QuerySelector(".product-media img")!.GetAttribute("src"), StringComparison.Ordinal);
     }
 
     // The theory names each file and makes its bytes in the test: xunit serialises theory data

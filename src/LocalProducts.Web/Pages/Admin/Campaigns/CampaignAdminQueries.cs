@@ -21,7 +21,7 @@ public sealed class CampaignAdminListQuery(AppDbContext db, TimeProvider clock)
 }
 
 public sealed record CampaignEditorView(
-    int Id, uint Version, string Slug, string Name, string Hashtag, string? Tagline, string? Description, string? BannerPath, string? BannerCredit,
+    int Id, uint Version, string Slug, string Name, string Hashtag, string? Tagline, string? EnglishName, string? EnglishTagline, string? Description, string? BannerPath, string? BannerCredit,
     DateOnly StartsOn, DateOnly? EndsOn, int[] CategoryIds, int[] ProductIds, int[] IkmIds);
 
 /// A category to feature; a parent with children features them all.
@@ -37,7 +37,7 @@ public sealed class CampaignEditorQuery(AppDbContext db)
 
     public Task<CampaignEditorView?> RunAsync(int id, CancellationToken cancellationToken) =>
         db.Campaigns.AsNoTracking().Where(c => c.Id == id)
-            .Select(c => new CampaignEditorView(c.Id, c.Version, c.Slug, c.Name, c.Hashtag, c.Tagline, c.Description, c.BannerPath, c.BannerCredit,
+            .Select(c => new CampaignEditorView(c.Id, c.Version, c.Slug, c.Name, c.Hashtag, c.Tagline, c.EnglishName, c.EnglishTagline, c.Description, c.BannerPath, c.BannerCredit,
                 c.StartsOn, c.EndsOn, c.FeaturedCategories.Select(x => x.Id).ToArray(), c.FeaturedProducts.Select(x => x.Id).ToArray(),
                 c.FeaturedIkms.Select(x => x.Id).ToArray()))
             .FirstOrDefaultAsync(cancellationToken);

@@ -26,6 +26,15 @@ public sealed class CampaignForm
     [Display(Name = "Slogan")]
     public string? Tagline { get; set; }
 
+    /// For English pages; without it they show the Indonesian name.
+    [StringLength(200, ErrorMessage = "{0} paling banyak {1} karakter.")]
+    [Display(Name = "Nama kampanye dalam bahasa Inggris")]
+    public string? EnglishName { get; set; }
+
+    [StringLength(300, ErrorMessage = "{0} paling banyak {1} karakter.")]
+    [Display(Name = "Slogan dalam bahasa Inggris")]
+    public string? EnglishTagline { get; set; }
+
     [StringLength(20_000, ErrorMessage = "{0} paling banyak {1} karakter.")]
     [Display(Name = "Cerita kampanye (Markdown)")]
     public string? Description { get; set; }
@@ -68,6 +77,8 @@ public sealed class CampaignForm
         Hashtag = c.Hashtag,
         Slug = c.Slug,
         Tagline = c.Tagline,
+        EnglishName = c.EnglishName,
+        EnglishTagline = c.EnglishTagline,
         Description = c.Description,
         BannerPath = c.BannerPath,
         BannerCredit = c.BannerCredit,

@@ -10,7 +10,7 @@ using Npgsql;
 namespace LocalProducts.Web.Pages.Admin.Campaigns;
 
 /// The campaign as it is saved now, for the second of two editors.
-public sealed record CampaignSnapshot(string Name, string Hashtag, string? Tagline, DateOnly StartsOn, DateOnly? EndsOn, uint Version)
+public sealed record CampaignSnapshot(string Name, string? EnglishName, string Hashtag, string? Tagline, DateOnly StartsOn, DateOnly? EndsOn, uint Version)
     : SavedVersion(Version);
 
 /// Creates or edits a campaign under its row lock. The slug is taken from the name once; later
@@ -92,7 +92,7 @@ public sealed class SaveCampaignCommand(
             if (campaign.Version != form.Version)
             {
                 return CommandResult.Conflicted(
-                    new CampaignSnapshot(campaign.Name, campaign.Hashtag, campaign.Tagline, campaign.StartsOn, campaign.EndsOn, campaign.Version),
+                    new CampaignSnapshot(campaign.Name, campaign.EnglishName, campaign.Hashtag, campaign.Tagline, campaign.StartsOn, campaign.EndsOn, campaign.Version),
                     text["Kampanye ini baru saja disimpan orang lain. Bandingkan versi tersimpan dengan isian Anda; isian Anda belum disimpan. Simpan lagi untuk menimpa versi tersimpan."]);
             }
             await db.Entry(campaign).Collection(c => c.FeaturedCategories).LoadAsync(cancellationToken);
@@ -134,6 +134,8 @@ public sealed class SaveCampaignCommand(
         campaign.Name = form.Name.Trim();
         campaign.Hashtag = form.Hashtag.Trim();
         campaign.Tagline = Trimmed(form.Tagline);
+        campaign.EnglishName = Trimmed(form.EnglishName);
+        campaign.EnglishTagline = Trimmed(form.EnglishTagline);
         campaign.Description = Trimmed(form.Description);
         var banner = form.BannerPath?.Trim();
         // The banner comes from the site's own media store (the upload is wired there).

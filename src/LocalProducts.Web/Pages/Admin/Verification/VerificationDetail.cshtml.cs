@@ -1,16 +1,22 @@
 using System.ComponentModel.DataAnnotations;
+using LocalProducts.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LocalProducts.Web.Pages.Admin.Verification;
 
-/// One IKM to verify: everything staff check, its pending products, and the two decisions.
-public sealed class VerificationDetailModel(VerificationQueueQuery query, VerifyIkmCommand verify) : PageModel
+/// One IKM to verify: everything staff check, its pending products, and the two decisions. The NIB
+/// check can be recorded whatever the IKM's state.
+public sealed class VerificationDetailModel(VerificationQueueQuery query, VerifyIkmCommand verify, RecordNibCheckCommand nibCheck, TimeProvider clock)
+    : PageModel
 {
     [BindProperty]
     public DecisionInput Input { get; set; } = new();
 
     public IkmReviewView View { get; private set; } = null!;
+
+    /// The latest day a NIB check can be recorded for.
+    public DateOnly Today => Wib.Today(clock);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -20,7 +26,19 @@ public sealed class VerificationDetailModel(VerificationQueueQuery query, Verify
         }
         View = view;
         Input.Version = view.Version;
+        Input.CheckedOn = Wib.Today(clock);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostNibCheckAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await nibCheck.RunAsync(User, id, Input.Version, Input.CheckedOn, cancellationToken);
+        if (result.IsSaved)
+        {
+            TempData["Notice"] = result.Notice;
+            return Redirect($"/admin/verifikasi/{id}");
+        }
+        return await DecideAsync(id, result, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken cancellationToken) =>
@@ -45,6 +63,7 @@ public sealed class VerificationDetailModel(VerificationQueueQuery query, Verify
         // Decide again on what is shown now.
         ModelState.Remove("Input.Version");
         Input.Version = view.Version;
+        Input.CheckedOn ??= Wib.Today(clock);
         return Page();
     }
 
@@ -55,5 +74,8 @@ public sealed class VerificationDetailModel(VerificationQueueQuery query, Verify
         [StringLength(1000, ErrorMessage = "{0} paling panjang {1} karakter.")]
         [Display(Name = "Alasan penolakan")]
         public string? Reason { get; set; }
+
+        [Display(Name = "Tanggal NIB diperiksa (WIB)")]
+        public DateOnly? CheckedOn { get; set; }
     }
 }

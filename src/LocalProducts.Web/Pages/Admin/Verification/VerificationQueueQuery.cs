@@ -8,7 +8,11 @@ namespace LocalProducts.Web.Pages.Admin.Verification;
 public sealed record PendingIkmRow(
     int Id, string Name, string Nib, IkmScale Scale, string? Kbli, string ProvinceName, string RegencyName, string? DistrictName,
     string? WhatsApp, string? Email, string? Website, string? OwnerName, string? OwnerEmail, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    int PendingProducts);
+    int PendingProducts)
+{
+    /// The day (WIB) staff last checked the NIB in OSS; cleared when the owner changes the NIB.
+    public DateOnly? NibCheckedOn { get; init; }
+}
 
 public sealed record IkmReviewView(
     PendingIkmRow Summary, string? Address, string? Sentra, int? FoundedYear, string StoryHtml, VerificationState Verification,
@@ -49,5 +53,8 @@ public sealed class VerificationQueueQuery(AppDbContext db, MarkdownRenderer mar
         select new PendingIkmRow(
             i.Id, i.Name, i.Nib, i.Scale, i.Kbli, i.Province!.Name, i.Regency!.Name, i.District == null ? null : i.District.Name,
             i.WhatsApp, i.Email, i.Website, owner == null ? null : owner.DisplayName, owner == null ? null : owner.Email,
-            i.CreatedAt, i.UpdatedAt, i.Products.Count(p => p.State == ProductState.PendingReview));
+            i.CreatedAt, i.UpdatedAt, i.Products.Count(p => p.State == ProductState.PendingReview))
+        {
+            NibCheckedOn = i.NibCheckedOn,
+        };
 }
