@@ -18,7 +18,7 @@ public sealed partial class ProductSearch
             {
                 var guide = word.Length == 0 ? null : kept.Guide;
                 var ids = kept.Ids
-                    ?? (guide is null
+                    ?? (guide is null || sort == SearchSort.Relevan
                         ? await PageIdsAsync(filters, sort, page, cancellationToken)
                         : await PageIdsOfCommonWordAsync(filters, sort, page, kept.Counts.Total, guide, cancellationToken));
                 return new CountedPage(kept.Counts, ids, guide);
@@ -64,15 +64,15 @@ public sealed partial class ProductSearch
     }
 
     /// The matching rows (within <paramref name="scope"/>) with what facets and the page need, as
-    /// a CTE named <paramref name="name"/>. In the relevance order, results with every word in
-    /// their name come first, newest first within each.
+    /// a CTE named <paramref name="name"/>. In the relevance order, results with the higher score
+    /// (<see cref="ScoreExpression"/>) come first, newest first among equals.
     private static string RowsWithFacetKeys(string name, SearchFilters filters, SqlConditions where, SearchSort sort, string scope,
         string moreColumns = "")
     {
         var shown = $"{where.Category} AND {where.Province} AND {where.Regency} AND {where.Price} AND {where.Certification}";
-        var named = sort == SearchSort.Relevan && filters.Lexemes.Count > 0
-            ? $"CASE WHEN {shown} THEN search_vector @@ @name_tsquery ELSE false END"
-            : "false";
+        var score = sort == SearchSort.Relevan && filters.Lexemes.Count > 0
+            ? $"CASE WHEN {shown} THEN {ScoreExpression} ELSE 0 END"
+            : "0::real";
         return $"""
             {name} AS MATERIALIZED (
                 SELECT id, published_at, price_min, price_order, category_id, province_code,
@@ -81,7 +81,7 @@ public sealed partial class ProductSearch
                        {where.Price} AS in_price,
                        product_search_flags(tkdn_valid_until, halal_valid_until, sni_valid_until, pdn_valid_until, @today) AS flags,
                        {shown} AS shown,
-                       {named} AS name_match{moreColumns}
+                       {score} AS score{moreColumns}
                 FROM product_search
                 WHERE {scope}
             )
@@ -101,7 +101,7 @@ public sealed partial class ProductSearch
             FROM {name} GROUP BY category_id, province_code, regency, band, in_price, flags
             UNION ALL
             SELECT '{CountingRows.Page}', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, string_agg(id::text, ',' ORDER BY {order})
-            FROM (SELECT id, name_match, published_at, price_min, price_order FROM {name}
+            FROM (SELECT id, score, published_at, price_min, price_order FROM {name}
                   WHERE shown ORDER BY {order} LIMIT @take OFFSET @skip) AS page
             """;
     }
@@ -269,58 +269,24 @@ public sealed partial class ProductSearch
         return new KeptCounts(counts, ids, new PageGuide(catalogue, wordProducts, wordInNames));
     }
 
-    /// A page of a common word's results without counting them: each part of the order (in the
-    /// relevance order, results with the word in their name, then the rest) is read either by
+    /// A page of a common word's results without counting them, in an order other than
+    /// relevance (relevance needs every match's score: <see cref="PageIdsAsync"/>): read either by
     /// walking the index of that order until the page is full, or through the word's index and a
     /// sort, whichever reads fewer rows by the counts already known.
     private async Task<List<int>> PageIdsOfCommonWordAsync(
         SearchFilters filters, SearchSort sort, int page, int total, PageGuide kept, CancellationToken cancellationToken)
     {
         var wanted = page * PageSize;
-        if (sort != SearchSort.Relevan)
-        {
-            var all = await ReadPagePartAsync(filters, sort, WordPart.All, wanted, total, kept.Catalogue, cancellationToken);
-            return all.Skip(wanted - PageSize).ToList();
-        }
-        var namedEstimate = (int)((long)total * kept.WordInNames / Math.Max(1, kept.WordProducts));
-        var named = await ReadPagePartAsync(filters, sort, WordPart.InName, wanted, namedEstimate, kept.Catalogue, cancellationToken);
-        if (named.Count < wanted)
-        {
-            // The named results ran out before the page was full: now their number is known.
-            named.AddRange(await ReadPagePartAsync(filters, sort, WordPart.NotInName, wanted - named.Count,
-                total - named.Count, kept.Catalogue, cancellationToken));
-        }
-        return named.Skip(wanted - PageSize).ToList();
-    }
-
-    private enum WordPart
-    {
-        All,
-        InName,
-        NotInName,
-    }
-
-    private async Task<List<int>> ReadPagePartAsync(SearchFilters filters, SearchSort sort, WordPart part, int wanted,
-        int matching, int catalogue, CancellationToken cancellationToken)
-    {
         await using var command = dataSource.CreateCommand();
         var where = filters.Conditions(command);
         // Walking the order's index reads about wanted × catalogue ÷ matching rows; the word's
         // index reads every matching row. The catalogue's size is PostgreSQL's estimate (-1
         // before the table was first analysed: then the index, which is never far wrong).
-        var walk = catalogue > 0 && (long)wanted * catalogue / Math.Max(1, matching) < matching;
-        // Written as function calls, the word conditions cannot use an index, so the planner walks
-        // the index of the order; written as operators, they use the word indexes.
-        var text = (part, walk) switch
-        {
-            (WordPart.InName, true) => "ts_match_vq(search_vector, @name_tsquery)",
-            (WordPart.InName, false) => "ts_filter(search_vector, '{a}') @@ @tsquery",
-            (WordPart.NotInName, true) => "ts_match_vq(search_vector, @tsquery) AND NOT ts_match_vq(search_vector, @name_tsquery)",
-            (WordPart.NotInName, false) => "search_vector @@ @tsquery AND NOT search_vector @@ @name_tsquery",
-            (_, true) => "ts_match_vq(search_vector, @tsquery)",
-            _ => "search_vector @@ @tsquery",
-        };
-        var order = OrderBy(sort == SearchSort.Relevan ? SearchSort.Terbaru : sort, ranked: false);
+        var walk = kept.Catalogue > 0 && (long)wanted * kept.Catalogue / Math.Max(1, total) < total;
+        // Written as a function call, the word condition cannot use an index, so the planner walks
+        // the index of the order; written as an operator, it uses the word's index.
+        var text = walk ? "ts_match_vq(search_vector, @tsquery)" : "search_vector @@ @tsquery";
+        var order = OrderBy(sort, ranked: false);
         var matchingRows = $"""
             SELECT id, published_at, price_min, price_order FROM product_search
             WHERE {text} AND {where.Category} AND {where.Province} AND {where.Regency} AND {where.Price} AND {where.Certification}
@@ -336,13 +302,13 @@ public sealed partial class ProductSearch
         {
             ids.Add(reader.GetInt32(0));
         }
-        return ids;
+        return ids.Skip(wanted - PageSize).ToList();
     }
 
     /// The order of results, in columns both product_search and the search CTE have.
     private static string OrderBy(SearchSort sort, bool ranked) => sort switch
     {
-        SearchSort.Relevan when ranked => "name_match DESC, published_at DESC, id DESC",
+        SearchSort.Relevan when ranked => "score DESC, published_at DESC, id DESC",
         SearchSort.Termurah => "price_min, id",
         SearchSort.Termahal => "price_order DESC, id DESC",
         _ => "published_at DESC, id DESC",
@@ -355,7 +321,7 @@ public sealed partial class ProductSearch
         var ranked = sort == SearchSort.Relevan && filters.Lexemes.Count > 0;
         command.CommandText = $"""
             SELECT id FROM (
-                SELECT id, published_at, price_min, price_order, {(ranked ? "search_vector @@ @name_tsquery" : "false")} AS name_match
+                SELECT id, published_at, price_min, price_order, {(ranked ? ScoreExpression : "0::real")} AS score
                 FROM product_search
                 WHERE {where.Text} AND {where.Category} AND {where.Province} AND {where.Regency}
                   AND {where.Price} AND {where.Certification}) AS matching

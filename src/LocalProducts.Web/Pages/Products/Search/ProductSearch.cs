@@ -41,6 +41,11 @@ public sealed record ProductSearchResult(
     public IReadOnlyList<string> UnmatchedWords { get; init; } = [];
     public IReadOnlyList<string> MatchedWords { get; init; } = [];
     public IReadOnlyList<CategoryLink> RelatedCategories { get; init; } = [];
+    /// No result has the words in its name, category, maker or region: they are only mentioned in
+    /// descriptions, and the page says so.
+    public bool MentionOnly { get; init; }
+    /// The phrases the synonym table added to the search ("jilbab", "kerudung" for "hijab").
+    public IReadOnlyList<string> AlsoSearched { get; init; } = [];
 }
 
 /// A category offered when nothing was found.
@@ -121,9 +126,16 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
         var regencyNames = provinceCode is null
             ? new Dictionary<string, string>(StringComparer.Ordinal)
             : regencies.Values.Where(r => r.ProvinceCode == provinceCode).ToDictionary(r => r.Code, r => r.Name, StringComparer.Ordinal);
-        var lexemes = await cache.GetOrLoadAsync($"search-words:{input.Q}", () => NormalizeAsync(input.Q, cancellationToken));
+        var synonyms = await cache.GetOrLoadAsync("search-synonyms", async () => new SynonymMap(await SynonymTable.LoadAsync(db, cancellationToken)));
+        var allTerms = await cache.GetOrLoadAsync($"search-words:{input.Q}", () => NormalizeAsync(input.Q, synonyms, cancellationToken));
+        // "kopi halal": no description says halal reliably; the certificate does.
+        var certificateWords = allTerms.Where(t => t.IsPlainWord && CertificateWord(t.Typed[0].Raw) is not null)
+            .Select(t => CertificateWord(t.Typed[0].Raw)!.Value).Distinct().ToList();
+        var terms = allTerms.Where(t => !t.IsPlainWord || CertificateWord(t.Typed[0].Raw) is null).ToList();
+        notes.AddRange(certificateWords.Select(c => $"Kata \"{CertificationLabel(c).ToLowerInvariant()}\" dibaca sebagai sertifikat: hanya produk dengan sertifikat {CertificationLabel(c)} yang berlaku."));
+        var lexemes = terms.SelectMany(t => t.Typed).ToList();
         var filters = new SearchFilters(
-            lexemes,
+            terms.ToList(),
             category?.Ids,
             provinceCode,
             regency?.Code,
@@ -133,6 +145,7 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
             today)
         {
             Alumni = input.Alumni,
+            CertificateWords = certificateWords,
         };
 
         var found = await cache.GetOrLoadAsync($"search-page:{filters.Key}|{input.Urut}|{input.Halaman}",
@@ -165,6 +178,8 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
         var inCatalogue = nothingFound
             ? await cache.GetOrLoadAsync($"search-word-matches:{input.Q}", () => InCatalogueAsync(lexemes, cancellationToken))
             : [];
+        var mentionOnly = found.Counts.Total > 0 && lexemes.Count > 0
+            && !await cache.GetOrLoadAsync($"search-outside-description:{found.Filters.Key}", () => AnyOutsideDescriptionAsync(found.Filters, cancellationToken));
         var matchedWords = lexemes.Count > 1 ? lexemes.Where((_, i) => i < inCatalogue.Count && inCatalogue[i]).Select(w => w.Raw).ToList() : [];
         var unmatchedWords = lexemes.Where((_, i) => i < inCatalogue.Count && !inCatalogue[i]).Select(w => w.Raw).ToList();
 
@@ -188,8 +203,33 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
             UnmatchedWords = unmatchedWords,
             MatchedWords = matchedWords,
             RelatedCategories = nothingFound ? RelatedCategories(reference, lexemes) : [],
+            MentionOnly = mentionOnly,
+            AlsoSearched = found.Filters.Terms.SelectMany(t => t.Alternatives).Select(a => string.Join(' ', a.Select(w => w.Raw))).Distinct().ToList(),
         };
     }
+
+    /// Whether any result has every term outside its description (name, category, maker, region).
+    private async Task<bool> AnyOutsideDescriptionAsync(SearchFilters filters, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand();
+        var where = filters.Conditions(command);
+        command.CommandText = $"""
+            SELECT EXISTS (SELECT 1 FROM product_search
+                           WHERE {where.Text} AND search_vector @@ @outside_description_tsquery AND {where.Category} AND {where.Province}
+                             AND {where.Regency} AND {where.Price} AND {where.Certification})
+            """;
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// The certificate a query word names, if it names one.
+    private static CertificationFilter? CertificateWord(string word) => word switch
+    {
+        "halal" => CertificationFilter.Halal,
+        "tkdn" => CertificationFilter.Tkdn,
+        "sni" => CertificationFilter.Sni,
+        "pdn" => CertificationFilter.Pdn,
+        _ => null,
+    };
 
     /// Categories whose names share a word with the query, else the top-level categories.
     private static List<CategoryLink> RelatedCategories(SearchReference reference, IReadOnlyList<SearchWord> words)
@@ -284,12 +324,15 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
             ids = first.Ids;
             if (first.Counts.Total < TooFewResults && filters.Lexemes.Count > 0)
             {
-                var correctedWords = await CorrectAsync(filters.Lexemes, cancellationToken);
-                var correctedFilters = filters with { Lexemes = correctedWords, PrefixLastWord = true };
+                // Only plain words are corrected: a phrase the synonym table knows is no typo.
+                var plain = filters.Terms.Where(t => t.IsPlainWord).Select(t => t.Typed[0]).ToList();
+                var correctedWords = new Queue<SearchWord>(await CorrectAsync(plain, cancellationToken));
+                var correctedTerms = filters.Terms.Select(t => t.IsPlainWord ? SearchTerm.Plain(correctedWords.Dequeue()) : t).ToList();
+                var correctedFilters = filters with { Terms = correctedTerms, PrefixLastWord = true };
                 var corrected = await CountAndPageAsync(correctedFilters, sort, page, cancellationToken);
                 if (corrected.Counts.Total > first.Counts.Total)
                 {
-                    counted = new CountedFilters(correctedFilters, corrected.Counts, string.Join(' ', correctedWords.Select(w => w.Raw)), corrected.Guide);
+                    counted = new CountedFilters(correctedFilters, corrected.Counts, string.Join(' ', correctedFilters.Lexemes.Select(w => w.Raw)), corrected.Guide);
                     ids = corrected.Ids;
                 }
             }
@@ -300,7 +343,7 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
         var clamped = page > pageCount;
         if (clamped || ids is null)
         {
-            ids = counted.Guide is null || counted.Filters.ProvinceCode is not null
+            ids = counted.Guide is null || counted.Filters.ProvinceCode is not null || sort == SearchSort.Relevan
                 ? await PageIdsAsync(counted.Filters, sort, Math.Min(page, pageCount), cancellationToken)
                 : await PageIdsOfCommonWordAsync(counted.Filters, sort, Math.Min(page, pageCount), counted.Counts.Total, counted.Guide, cancellationToken);
         }
@@ -309,19 +352,64 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
 
     /// The query's words as the index holds them: stop words out, stemmed unless protected. Each
     /// word keeps its unstemmed form too, because makers' names and places are indexed as written.
-    private async Task<IReadOnlyList<SearchWord>> NormalizeAsync(string q, CancellationToken cancellationToken)
+    /// A phrase the synonym table knows becomes one term with its alternatives ("vco" or "virgin
+    /// coconut oil" or "minyak kelapa murni"); every other word is a term of its own.
+    private async Task<IReadOnlyList<SearchTerm>> NormalizeAsync(string q, SynonymMap synonyms, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
             return [];
         }
-        await using var command = dataSource.CreateCommand("SELECT melokal_document($1, true), melokal_document($1, false)");
-        command.Parameters.AddWithValue(q);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var stems = reader.GetString(0).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var raws = reader.GetString(1).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return stems.Zip(raws, (stem, raw) => new SearchWord(stem, raw)).Distinct().Take(12).ToList();
+        var words = Domain.Search.SearchSynonym.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var matches = synonyms.Find(words);
+        // The texts to normalize: the query itself when no phrase is known (as typed, so its
+        // tokens are exactly the index's), else each known phrase, its alternatives, and the rest.
+        var texts = new List<string>();
+        if (matches.Count == 0)
+        {
+            texts.Add(q);
+        }
+        else
+        {
+            var inPhrase = new bool[words.Length];
+            foreach (var match in matches)
+            {
+                texts.Add(match.Phrase);
+                texts.AddRange(match.Alternatives);
+                for (var i = match.Start; i < match.Start + match.Length; i++)
+                {
+                    inPhrase[i] = true;
+                }
+            }
+            texts.Add(string.Join(' ', words.Where((_, i) => !inPhrase[i])));
+        }
+        await using var command = dataSource.CreateCommand(
+            "SELECT melokal_document(t, true), melokal_document(t, false) FROM unnest($1::text[]) WITH ORDINALITY AS x(t, position) ORDER BY position");
+        command.Parameters.AddWithValue(texts.ToArray());
+        var normalized = new List<IReadOnlyList<SearchWord>>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var stems = reader.GetString(0).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var raws = reader.GetString(1).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                normalized.Add(stems.Zip(raws, (stem, raw) => new SearchWord(stem, raw)).ToList());
+            }
+        }
+        var terms = new List<SearchTerm>();
+        var next = 0;
+        foreach (var match in matches)
+        {
+            var typed = normalized[next++];
+            var alternatives = normalized.Skip(next).Take(match.Alternatives.Count).Where(a => a.Count > 0).ToList();
+            next += match.Alternatives.Count;
+            if (typed.Count > 0)
+            {
+                terms.Add(new SearchTerm(typed, alternatives));
+            }
+        }
+        terms.AddRange(normalized[next].Distinct().Select(SearchTerm.Plain));
+        return terms.DistinctBy(t => string.Join(' ', t.Typed)).Take(12).ToList();
     }
 
     /// Each word the vocabulary does not know, replaced by a near catalogue word when
