@@ -114,8 +114,12 @@ public sealed class SearchQualityTests(SiteFixture site) : IClassFixture<SiteFix
             {
                 db.SearchSynonyms.Add(new SearchSynonym
                 {
-                    Word = "poci", SameAs = "teko", Kind = SynonymKind.SameMeaning, BothWays = true,
-                    CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                    Word = "poci",
+                    SameAs = "teko",
+                    Kind = SynonymKind.SameMeaning,
+                    BothWays = true,
+                    CreatedAt = DateTimeOffset.UtcNow,
+                    UpdatedAt = DateTimeOffset.UtcNow,
                 });
                 await db.SaveChangesAsync();
             }
