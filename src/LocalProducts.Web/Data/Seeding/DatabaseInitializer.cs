@@ -26,6 +26,10 @@ public sealed class DatabaseInitializer(
         var settings = options.Value;
         var seeds = settings.ResolveDirectory();
         await db.Database.OpenConnectionAsync(cancellationToken);
+        // A migration or a word-list change may rewrite every product's search vector: minutes at
+        // a million products, far past the usual command timeout.
+        var usualTimeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         try
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({LockKey})", cancellationToken);
@@ -52,6 +56,7 @@ public sealed class DatabaseInitializer(
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
+            db.Database.SetCommandTimeout(usualTimeout);
         }
     }
 
