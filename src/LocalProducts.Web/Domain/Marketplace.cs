@@ -8,6 +8,11 @@ public enum Marketplace
     Blibli = 4,
     Lazada = 5,
     TikTokShop = 6,
+
+    /// Not a marketplace: the chat with the maker ("Pesan lewat WhatsApp"). Its clicks are
+    /// counted with the marketplaces' (outbound_clicks.platform), but no product links to it:
+    /// see <see cref="Marketplaces.Shops"/>.
+    WhatsApp = 100,
 }
 
 public static class Marketplaces
@@ -21,6 +26,9 @@ public static class Marketplaces
         [Marketplace.Lazada] = ["lazada.co.id"],
         [Marketplace.TikTokShop] = ["tiktok.com", "shop.tiktok.com"],
     };
+
+    /// The platforms a product can link to, in order: every value but <see cref="Marketplace.WhatsApp"/>.
+    public static IReadOnlyList<Marketplace> Shops { get; } = [.. Enum.GetValues<Marketplace>().Where(m => m != Marketplace.WhatsApp)];
 
     public static string DisplayName(Marketplace marketplace) => marketplace switch
     {
@@ -46,7 +54,7 @@ public static class Marketplaces
             return null;
         }
         var host = uri.IdnHost.ToLowerInvariant();
-        if (!_hosts[marketplace].Any(allowed => host == allowed || host.EndsWith("." + allowed, StringComparison.Ordinal)))
+        if (!_hosts.TryGetValue(marketplace, out var hosts) || !hosts.Any(allowed => host == allowed || host.EndsWith("." + allowed, StringComparison.Ordinal)))
         {
             return null;
         }

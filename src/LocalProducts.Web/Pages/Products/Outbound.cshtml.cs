@@ -9,7 +9,7 @@ public sealed class OutboundModel(OutboundClickCommand command) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string slug, string platform, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<Marketplace>(platform, ignoreCase: true, out var marketplace) || !Enum.IsDefined(marketplace) || char.IsDigit(platform[0]))
+        if (!Enum.TryParse<Marketplace>(platform, ignoreCase: true, out var marketplace) || !Marketplaces.Shops.Contains(marketplace) || char.IsDigit(platform[0]))
         {
             return NotFound();
         }

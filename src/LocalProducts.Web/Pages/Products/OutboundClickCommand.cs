@@ -21,16 +21,23 @@ public sealed class OutboundClickCommand(AppDbContext db, OncePerDay oncePerDay,
         {
             return null;
         }
-        var subject = string.Create(CultureInfo.InvariantCulture, $"{link.ProductId}:{(int)platform}");
+        await CountAsync(link.ProductId, platform, clientAddress, cancellationToken);
+        return link.Url;
+    }
+
+    /// Counts one visit from the product's page to the platform (a shop or the maker's WhatsApp):
+    /// once a day per client address, product and platform.
+    public async Task CountAsync(int productId, Marketplace platform, IPAddress? clientAddress, CancellationToken cancellationToken)
+    {
+        var subject = string.Create(CultureInfo.InvariantCulture, $"{productId}:{(int)platform}");
         if (!await oncePerDay.FirstTodayAsync(OncePerDay.OutboundClick, subject, clientAddress, cancellationToken))
         {
-            return link.Url;
+            return;
         }
         // One row per product, platform and day; concurrent clicks add up in the database.
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO outbound_clicks (product_id, platform, day, clicks) VALUES ({link.ProductId}, {(int)platform}, {Wib.Today(clock)}, 1)
+            INSERT INTO outbound_clicks (product_id, platform, day, clicks) VALUES ({productId}, {(int)platform}, {Wib.Today(clock)}, 1)
             ON CONFLICT (product_id, platform, day) DO UPDATE SET clicks = outbound_clicks.clicks + 1
             """, cancellationToken);
-        return link.Url;
     }
 }

@@ -88,7 +88,7 @@ public sealed class ProductForm
     {
         Certifications = [.. Enum.GetValues<CertificationKind>()
             .Select(kind => Certifications.FirstOrDefault(c => c.Kind == kind) ?? new CertificationInput { Kind = kind })];
-        Links = [.. Enum.GetValues<Marketplace>()
+        Links = [.. Marketplaces.Shops
             .Select(platform => Links.FirstOrDefault(l => l.Platform == platform) ?? new LinkInput { Platform = platform })];
         return this;
     }

@@ -311,7 +311,7 @@ public sealed class SaveProductCommand(
                 s is null ? null : Describe(s.Number, s.IssuedOn, s.ExpiresOn, PercentText.Format(s.TkdnPercent), PercentText.Format(s.BmpPercent)),
                 t is null || string.IsNullOrWhiteSpace(t.Number) ? null : Describe(t.Number, t.IssuedOn, t.ExpiresOn, t.TkdnPercent, t.BmpPercent)));
         }
-        foreach (var platform in Enum.GetValues<Marketplace>())
+        foreach (var platform in Marketplaces.Shops)
         {
             rows.Add(new(Marketplaces.DisplayName(platform),
                 saved.MarketplaceLinks.FirstOrDefault(l => l.Platform == platform)?.Url,
