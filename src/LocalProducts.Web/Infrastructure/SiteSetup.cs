@@ -39,7 +39,10 @@ internal static class SiteSetup
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext(), preserveStaticLogger: true);
+            .Enrich.FromLogContext()
+            // EF Core's own error about a request that failed because the database is down or the
+            // client left: the request's one line (RequestFaultMiddleware) says it without a stack trace.
+            .Filter.ByExcluding(RequestFaultLogFilter.IsRepeatOfRequestFault), preserveStaticLogger: true);
 
     /// Uses ConnectionStrings:Default when it is set; otherwise starts the embedded cluster and
     /// returns it so the caller can stop it with the site.
@@ -199,9 +202,15 @@ internal static class SiteSetup
             // The path without its query string: search words can be personal.
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.EnrichDiagnosticContext = (context, http) => context.Set("RequestId", http.TraceIdentifier);
+            // A cancelled request or a database outage was logged once already, by RequestFaultMiddleware.
+            options.GetLevel = (http, _, ex) =>
+                http.Items.ContainsKey(RequestFaultMiddleware.HandledItem) ? Serilog.Events.LogEventLevel.Debug
+                : ex is not null || http.Response.StatusCode > 499 ? Serilog.Events.LogEventLevel.Error
+                : Serilog.Events.LogEventLevel.Information;
         });
         app.UseControlCharacterGuard();
         app.UseRequestLocalization();
+        app.UseMiddleware<RequestFaultMiddleware>();
         app.MapStaticAssets();
         app.UseRouting();
         app.UseAuthentication();

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+
+namespace LocalProducts.IntegrationTests.Infrastructure.Requests;
+
+/// A TCP passage on loopback between the site and PostgreSQL that a test can cut and mend: cut, it
+/// resets every open connection and every new one, as a database that went away does; mended, it
+/// passes connections through again.
+public sealed class DatabasePassage : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly IPEndPoint _database;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentDictionary<Socket, byte> _open = new();
+    private readonly Task _accepting;
+    private volatile bool _cut;
+
+    public DatabasePassage(int databasePort)
+    {
+        _database = new IPEndPoint(IPAddress.Loopback, databasePort);
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _accepting = AcceptAsync();
+    }
+
+    public int Port { get; }
+
+    public void Cut()
+    {
+        _cut = true;
+        foreach (var socket in _open.Keys)
+        {
+            Reset(socket);
+        }
+    }
+
+    public void Mend() => _cut = false;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        Cut();
+        await _accepting;
+        _stop.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket client;
+            try
+            {
+                client = await _listener.AcceptSocketAsync(_stop.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+            if (_cut)
+            {
+                Reset(client);
+                continue;
+            }
+            _ = PassAsync(client);
+        }
+    }
+
+    private async Task PassAsync(Socket client)
+    {
+        var database = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        _open[client] = 0;
+        _open[database] = 0;
+        try
+        {
+            await database.ConnectAsync(_database, _stop.Token);
+            using var done = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+            await Task.WhenAny(CopyAsync(client, database, done.Token), CopyAsync(database, client, done.Token));
+            await done.CancelAsync();
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // The passage was cut or closed.
+        }
+        finally
+        {
+            _open.TryRemove(client, out _);
+            _open.TryRemove(database, out _);
+            Reset(client);
+            Reset(database);
+        }
+    }
+
+    private static async Task CopyAsync(Socket from, Socket to, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            while (true)
+            {
+                var read = await from.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
+                if (read == 0)
+                {
+                    return;
+                }
+                await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // One side went away: the passage closes both.
+        }
+    }
+
+    private static void Reset(Socket socket)
+    {
+        try
+        {
+            socket.LingerState = new LingerOption(true, 0);
+            socket.Close();
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Already closed.
+        }
+    }
+}
