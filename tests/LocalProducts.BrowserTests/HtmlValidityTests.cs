@@ -42,10 +42,13 @@ public sealed class HtmlValidityTests(BrowserFixture site)
     public async Task ShopperNewsAndAccountPages_AsSent_HaveNoHtmlErrors()
     {
         string product, maker, post;
+        List<string> compared;
         using (var scope = site.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             product = await db.Products.Where(p => p.State == ProductState.Published).OrderBy(p => p.Id).Select(p => p.Slug).FirstAsync();
+            // Products with certificates, so the comparison shows them.
+            compared = await db.Products.Where(p => p.State == ProductState.Published && p.Certifications.Any()).OrderBy(p => p.Id).Select(p => p.Slug).Take(4).ToListAsync();
             maker = await db.Ikms.Where(i => i.Verification == VerificationState.Verified).OrderBy(i => i.Id).Select(i => i.Slug).FirstAsync();
             post = await db.Posts.Where(p => p.State == PostState.Published).OrderBy(p => p.Id).Select(p => p.Slug).FirstAsync();
         }
@@ -56,6 +59,7 @@ public sealed class HtmlValidityTests(BrowserFixture site)
             "/akun/masuk", "/akun/daftar", "/akun/lupa-sandi",
             "/kampanye/satu-dalam-kopi/dampak", "/e-smart-ikm", "/produk?esmart=alumni",
             "/tentang", "/kontak", "/privasi", "/syarat",
+            "/simpanan", $"/simpanan?p={string.Join(',', compared)},tidak-ada-lagi", $"/bandingkan?p={string.Join(',', compared)}", "/bandingkan",
         ];
         // The main pages of the phone and accessibility checks too: the post there has a comment.
         var main = await MainPagesAccessibilityTests.MainPagesAsync(site);
