@@ -26,7 +26,13 @@ internal static class SuggestStep
 
     public static async Task<int> RunAsync(string? connectionString, string? embedded, string? outDirectory, int runs, string? explain, CancellationToken cancellationToken)
     {
-        // --embedded adopts a cluster already running in that folder (bench cluster), as it is.
+        // --embedded adopts a cluster already running in that folder (bench cluster), as it is;
+        // it never starts or makes one (an empty folder would become an empty cluster).
+        if (connectionString is null && !File.Exists(Path.Combine(embedded!, "data", "postmaster.pid")))
+        {
+            Console.Error.WriteLine($"No server is running on {Path.GetFullPath(embedded!)}: start it with bench cluster --embedded first.");
+            return 1;
+        }
         var cs = connectionString ?? EmbeddedPostgres.Start(new EmbeddedPostgresOptions { RootDirectory = embedded! }).ConnectionString;
         await using var site = SiteConnection.Open(cs);
         if (explain is not null)
