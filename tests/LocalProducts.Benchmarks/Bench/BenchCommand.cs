@@ -32,6 +32,11 @@ internal static class BenchCommand
               campaign impact: loads --ikms IKM with daily sales reports for 2023-2025 (about 10 million
               rows at 10,000; kept for the next run), then times the site's ImpactQuery for one campaign
               uncached (median of --runs runs) and cached (median of 200 requests)
+          bench suggest (--connection "<cs>" | --embedded <folder>) [--out <dir>] [--runs 200] [--explain <text>]
+              the search box's suggestions (SuggestionSearch, GET /api/v1/saran) for 20 typed texts,
+              uncached, one after another: p50/p95 per text and per kind (--embedded adopts the
+              cluster that bench cluster started, without migrating it); --explain prints the
+              statement's plan for one typed text instead
           bench report --results <dir> --markdown <file>
               the Markdown report of a results folder (JSON of the steps above, wrk-*.json, env.json)
         """;
@@ -86,6 +91,13 @@ internal static class BenchCommand
                     options.GetValueOrDefault("out"),
                     Number(options, "ikms", 10_000),
                     Number(options, "runs", 5),
+                    cancellation.Token),
+                "suggest" when options.ContainsKey("connection") || options.ContainsKey("embedded") => await SuggestStep.RunAsync(
+                    options.GetValueOrDefault("connection"),
+                    options.GetValueOrDefault("embedded"),
+                    options.GetValueOrDefault("out"),
+                    Number(options, "runs", 200),
+                    options.GetValueOrDefault("explain"),
                     cancellation.Token),
                 "report" when options.ContainsKey("results") && options.ContainsKey("markdown") =>
                     await ReportStep.RunAsync(options["results"], options["markdown"]),

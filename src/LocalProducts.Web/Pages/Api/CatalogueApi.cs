@@ -1,11 +1,12 @@
 using LocalProducts.Web.Infrastructure;
 using LocalProducts.Web.Pages.Ikm;
 using LocalProducts.Web.Pages.Products.Search;
+using LocalProducts.Web.Pages.Products.Suggestions;
 
 namespace LocalProducts.Web.Pages.Api;
 
 /// Open data: the catalogue search and the makers' directory as JSON, with the same query-string
-/// filters as /produk and /ikm (documented in docs/api.md).
+/// filters as /produk and /ikm, and the search box's suggestions (documented in docs/api.md).
 public static class CatalogueApi
 {
     public static void MapCatalogueApi(this IEndpointRouteBuilder app)
@@ -71,5 +72,12 @@ public static class CatalogueApi
                 }),
             });
         }).WithMetadata(new CacheVaryByQueryAttribute(IkmDirectoryInput.QueryKeys));
+
+        // Suggestions as the shopper types: an empty list (never an error) for too little or too much.
+        api.MapGet("/saran", async (HttpContext context, SuggestionSearch search, CancellationToken cancellationToken) =>
+        {
+            var items = await search.RunAsync(SuggestionInput.Parse(context.Request.Query["q"].ToString()), SiteText.IsEnglish, cancellationToken);
+            return Results.Json(new { items = items.Select(s => new { kind = s.Kind, label = s.Label, url = s.Url }) });
+        }).WithMetadata(new CacheVaryByQueryAttribute("q"));
     }
 }
