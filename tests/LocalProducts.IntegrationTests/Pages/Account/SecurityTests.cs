@@ -45,7 +45,12 @@ public sealed class SecurityTests(SiteFixture site) : IClassFixture<SiteFixture>
 
         var data = page.QuerySelector("script[type='application/ld+json']")!.TextContent;
         Assert.Equal("Product", System.Text.Json.JsonDocument.Parse(data).RootElement.GetProperty("@type").GetString());
-        Assert.Empty(page.QuerySelectorAll("script:not([type='application/ld+json'])"));
+        // Besides the data, only the site's own script files (Simpan), never inline code.
+        Assert.All(page.QuerySelectorAll("script:not([type='application/ld+json'])"), script =>
+        {
+            Assert.StartsWith("/js/", script.GetAttribute("src"), StringComparison.Ordinal);
+            Assert.Empty(script.TextContent.Trim());
+        });
         Assert.Empty(page.QuerySelectorAll("[style]"));
     }
 
