@@ -39,6 +39,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SearchProtectedWord> SearchProtectedWords => Set<SearchProtectedWord>();
     public DbSet<Domain.Search.SearchSynonym> SearchSynonyms => Set<Domain.Search.SearchSynonym>();
     public DbSet<ListingReport> ListingReports => Set<ListingReport>();
+    public DbSet<Domain.QrCodes.QrCode> QrCodes => Set<Domain.QrCodes.QrCode>();
+    public DbSet<Domain.QrCodes.QrScanDay> QrScans => Set<Domain.QrCodes.QrScanDay>();
+    public DbSet<Domain.Alternatives.LocalAlternative> LocalAlternatives => Set<Domain.Alternatives.LocalAlternative>();
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
     public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
     public DbSet<OutboundClickDay> OutboundClicks => Set<OutboundClickDay>();
     public DbSet<InfluencerRound> InfluencerRounds => Set<InfluencerRound>();

@@ -32,6 +32,8 @@ public sealed class Ikm
     private string _name = "";
     private string _nib = "";
 
+    public const int QrisMerchantNameMaxLength = 100;
+
     public int Id { get; private set; }
     public required string Slug { get; set; }
     /// The name and NIB are what staff verify: change them with <see cref="ChangedByOwner"/>.
@@ -56,6 +58,11 @@ public sealed class Ikm
     /// The logo, a stored image (ImagePurpose.IkmLogo). Change it with ReplaceLogo.
     public Guid? LogoImageId { get; private set; }
     public StoredImage? Logo { get; private set; }
+    /// A static QRIS image (ImagePurpose.Qris) a shopper at an event scans to pay the maker
+    /// directly, with the merchant name QRIS shows. Change it with ReplaceQris.
+    public Guid? QrisImageId { get; private set; }
+    public StoredImage? Qris { get; private set; }
+    public string? QrisMerchantName { get; private set; }
     public Guid? OwnerId { get; set; }
     public VerificationState Verification { get; private set; } = VerificationState.Pending;
     public string? RejectionReason { get; private set; }
@@ -80,6 +87,16 @@ public sealed class Ikm
     {
         var previous = LogoImageId;
         LogoImageId = imageId;
+        return previous == imageId ? null : previous;
+    }
+
+    /// Sets a new QRIS image and merchant name (or none) and returns the image it replaces, for
+    /// the caller to delete from the image store in the same transaction.
+    public Guid? ReplaceQris(Guid? imageId, string? merchantName)
+    {
+        var previous = QrisImageId;
+        QrisImageId = imageId;
+        QrisMerchantName = imageId is null || string.IsNullOrWhiteSpace(merchantName) ? null : merchantName.Trim();
         return previous == imageId ? null : previous;
     }
 

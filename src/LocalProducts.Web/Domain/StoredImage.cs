@@ -7,6 +7,8 @@ public enum ImagePurpose
     IkmLogo = 2,
     /// Reserved for news and campaign posts (not uploaded yet).
     PostPhoto = 3,
+    /// A maker's static QRIS payment code: kept sharp (never cropped) so it still scans.
+    Qris = 4,
 }
 
 public enum ImageVariantFormat

@@ -26,6 +26,9 @@ internal sealed class IkmConfiguration : IEntityTypeConfiguration<Ikm>
         builder.Property(i => i.Website).HasMaxLength(500);
         builder.HasOne(i => i.Logo).WithMany().HasForeignKey(i => i.LogoImageId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(i => i.LogoImageId);
+        builder.Property(i => i.QrisMerchantName).HasMaxLength(Ikm.QrisMerchantNameMaxLength);
+        builder.HasOne(i => i.Qris).WithMany().HasForeignKey(i => i.QrisImageId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(i => i.QrisImageId);
         builder.Property(i => i.RejectionReason).HasMaxLength(1000);
         builder.Property(i => i.Version).IsRowVersion();
         builder.HasOne(i => i.Province).WithMany().HasForeignKey(i => i.ProvinceCode).OnDelete(DeleteBehavior.Restrict);

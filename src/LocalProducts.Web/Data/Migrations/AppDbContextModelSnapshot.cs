@@ -50,6 +50,72 @@ namespace LocalProducts.Web.Data.Migrations
                     b.ToTable("search_stop_words", (string)null);
                 });
 
+            modelBuilder.Entity("LocalProducts.Web.Domain.Alternatives.LocalAlternative", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NormalizedTerm")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("normalized_term");
+
+                    b.Property<string>("OtherSpellings")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("other_spellings");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("SearchWords")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("search_words");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("term");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_local_alternatives");
+
+                    b.HasIndex("NormalizedTerm")
+                        .IsUnique()
+                        .HasDatabaseName("ix_local_alternatives_normalized_term");
+
+                    b.ToTable("local_alternatives", (string)null);
+                });
+
             modelBuilder.Entity("LocalProducts.Web.Domain.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1058,6 +1124,15 @@ namespace LocalProducts.Web.Data.Migrations
                         .HasColumnType("character varying(2)")
                         .HasColumnName("province_code");
 
+                    b.Property<Guid?>("QrisImageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("qris_image_id");
+
+                    b.Property<string>("QrisMerchantName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("qris_merchant_name");
+
                     b.Property<string>("RegencyCode")
                         .IsRequired()
                         .HasMaxLength(5)
@@ -1136,6 +1211,9 @@ namespace LocalProducts.Web.Data.Migrations
 
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_ikms_owner_id");
+
+                    b.HasIndex("QrisImageId")
+                        .HasDatabaseName("ix_ikms_qris_image_id");
 
                     b.HasIndex("RegencyCode")
                         .HasDatabaseName("ix_ikms_regency_code");
@@ -2519,6 +2597,63 @@ namespace LocalProducts.Web.Data.Migrations
                     b.ToTable("outbound_clicks", (string)null);
                 });
 
+            modelBuilder.Entity("LocalProducts.Web.Domain.OutboxMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_body");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mail_outbox");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_mail_outbox_next_attempt_at")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.ToTable("mail_outbox", (string)null);
+                });
+
             modelBuilder.Entity("LocalProducts.Web.Domain.Post", b =>
                 {
                     b.Property<int>("Id")
@@ -3059,6 +3194,67 @@ namespace LocalProducts.Web.Data.Migrations
                     b.ToTable("provinces", (string)null);
                 });
 
+            modelBuilder.Entity("LocalProducts.Web.Domain.QrCodes.QrCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("target_id");
+
+                    b.Property<int>("TargetKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("target_kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qr_codes");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_qr_codes_code");
+
+                    b.HasIndex("TargetKind", "TargetId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_qr_codes_target_kind_target_id");
+
+                    b.ToTable("qr_codes", (string)null);
+                });
+
+            modelBuilder.Entity("LocalProducts.Web.Domain.QrCodes.QrScanDay", b =>
+                {
+                    b.Property<int>("QrCodeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("qr_code_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Scans")
+                        .HasColumnType("integer")
+                        .HasColumnName("scans");
+
+                    b.HasKey("QrCodeId", "Day")
+                        .HasName("pk_qr_scans");
+
+                    b.ToTable("qr_scans", (string)null);
+                });
+
             modelBuilder.Entity("LocalProducts.Web.Domain.Regency", b =>
                 {
                     b.Property<string>("Code")
@@ -3567,6 +3763,25 @@ namespace LocalProducts.Web.Data.Migrations
                     b.ToTable("campaign_featured_products", (string)null);
                 });
 
+            modelBuilder.Entity("local_alternative_categories", b =>
+                {
+                    b.Property<int>("category_id")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<int>("local_alternative_id")
+                        .HasColumnType("integer")
+                        .HasColumnName("local_alternative_id");
+
+                    b.HasKey("category_id", "local_alternative_id")
+                        .HasName("pk_local_alternative_categories");
+
+                    b.HasIndex("local_alternative_id")
+                        .HasDatabaseName("ix_local_alternative_categories_local_alternative_id");
+
+                    b.ToTable("local_alternative_categories", (string)null);
+                });
+
             modelBuilder.Entity("LocalProducts.Web.Domain.CampaignEvent", b =>
                 {
                     b.HasOne("LocalProducts.Web.Domain.Campaign", "Campaign")
@@ -3751,6 +3966,12 @@ namespace LocalProducts.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_ikms_provinces_province_code");
 
+                    b.HasOne("LocalProducts.Web.Domain.StoredImage", "Qris")
+                        .WithMany()
+                        .HasForeignKey("QrisImageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_ikms_stored_images_qris_image_id");
+
                     b.HasOne("LocalProducts.Web.Domain.Regency", "Regency")
                         .WithMany()
                         .HasForeignKey("RegencyCode")
@@ -3763,6 +3984,8 @@ namespace LocalProducts.Web.Data.Migrations
                     b.Navigation("Logo");
 
                     b.Navigation("Province");
+
+                    b.Navigation("Qris");
 
                     b.Navigation("Regency");
                 });
@@ -4277,6 +4500,16 @@ namespace LocalProducts.Web.Data.Migrations
                     b.Navigation("Image");
                 });
 
+            modelBuilder.Entity("LocalProducts.Web.Domain.QrCodes.QrScanDay", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.QrCodes.QrCode", null)
+                        .WithMany()
+                        .HasForeignKey("QrCodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qr_scans_qr_codes_qr_code_id");
+                });
+
             modelBuilder.Entity("LocalProducts.Web.Domain.Regency", b =>
                 {
                     b.HasOne("LocalProducts.Web.Domain.Province", "Province")
@@ -4414,6 +4647,23 @@ namespace LocalProducts.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_campaign_featured_products_products_featured_products_id");
+                });
+
+            modelBuilder.Entity("local_alternative_categories", b =>
+                {
+                    b.HasOne("LocalProducts.Web.Domain.Category", null)
+                        .WithMany()
+                        .HasForeignKey("category_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_alternative_categories_categories_category_id");
+
+                    b.HasOne("LocalProducts.Web.Domain.Alternatives.LocalAlternative", null)
+                        .WithMany()
+                        .HasForeignKey("local_alternative_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_alternative_categories_local_alternatives_local_alter");
                 });
 
             modelBuilder.Entity("LocalProducts.Web.Domain.ESmart.CohortApplication", b =>
