@@ -139,6 +139,7 @@ status=0
 wait "$load_pid" || status=$?
 load_pid=""
 cat "$work/load.txt"
+echo "Errors in the site log, by message:"; grep " ERR\]" "$work/site.log" | sed "s/^[^]]*] [^ ]* //" | cut -c1-140 | sort | uniq -c | sort -rn | head -8
 not_counted=$(grep -c "not counted" "$work/site.log" || true)
 echo "Site log: $not_counted outbound clicks logged as not counted; $(grep -c ' ERR\]' "$work/site.log" || true) lines at Error; $(grep -c 'responded 500' "$work/site.log" || true) 'responded 500'."
 exit "$status"

@@ -31,7 +31,8 @@ internal static partial class MixedLoadCommand
         var seconds = int.Parse(options.GetValueOrDefault("seconds", "60"), CultureInfo.InvariantCulture);
         var rate = int.Parse(options.GetValueOrDefault("rate", "40"), CultureInfo.InvariantCulture);
 
-        await using var dataSource = NpgsqlDataSource.Create(connection);
+        // No pool: the cluster restarts under this tool too, and a pooled connection would be broken.
+        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connection) { Pooling = false }.ConnectionString);
         var targets = await TargetsAsync(dataSource);
         var clicksBefore = await ClicksAsync(dataSource);
         var owners = new List<Owner>();
