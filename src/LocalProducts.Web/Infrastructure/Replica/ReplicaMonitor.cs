@@ -31,6 +31,11 @@ public sealed class ReplicaMonitor(
             {
                 return;
             }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Never stop the host over a health view: read the primary until a look succeeds.
+                Set(new ReplicaState(false, $"not checked ({ex.GetType().Name})", null));
+            }
         }
         while (await WaitAsync(timer, stoppingToken));
     }
