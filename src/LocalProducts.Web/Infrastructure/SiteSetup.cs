@@ -7,6 +7,7 @@ using LocalProducts.Web.Infrastructure.Authorization;
 using LocalProducts.Web.Infrastructure.ClientAddresses;
 using LocalProducts.Web.Infrastructure.Email;
 using LocalProducts.Web.Infrastructure.Images;
+using LocalProducts.Web.Infrastructure.Replica;
 using LocalProducts.Web.Infrastructure.Requests;
 using LocalProducts.Web.Pages.Api;
 using LocalProducts.Web.Pages.Bench;
@@ -133,6 +134,8 @@ internal static class SiteSetup
         {
             services.AddScoped(feature);
         }
+        // With ConnectionStrings:Replica, the public ones among them read the replica.
+        builder.AddSiteReplica();
 
         builder.AddSiteAccounts();
         builder.AddSiteSecurity();
@@ -155,6 +158,7 @@ internal static class SiteSetup
                 .Expire(TimeSpan.FromSeconds(60))
                 .AddPolicy<DeclaredQueryKeysPolicy>()
                 .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+                .VaryByValue(ReplicaSetup.OutputCacheVary)
                 .Tag(OutputCacheEviction.CatalogueTag));
             // Image copies never change (a new upload has a new id): no tag, nothing evicts them;
             // a short life keeps only the images of the moment in memory.
@@ -215,6 +219,7 @@ internal static class SiteSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOwnWriteMarker();
         // Before the output cache, so cached answers are counted too.
         app.UseMiddleware<PostViewCountingMiddleware>();
         // Off only to measure the pages without it (benchmarks).
@@ -223,7 +228,7 @@ internal static class SiteSetup
             app.UseOutputCache();
         }
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", ReplicaSetup.ReadinessOptions(app.Configuration));
         app.MapRazorPages().WithStaticAssets();
         app.MapDiscovery();
         app.MapCatalogueApi();
