@@ -59,8 +59,13 @@ done
 
 work="$(mktemp -d /var/tmp/melokal-backup-drill.XXXXXX)"
 chmod 755 "$work"
-mkdir -p "$work/archive" "$work/backups" "$work/logs"
-chown "$owner" "$work/archive" "$work/backups" "$work/logs"
+# The backup folder laid out as docs/operations.md's /var/backups/melokal.
+backups="$work/backups"
+archive="$backups/wal"
+base="$backups/base/$(date +%F)"
+dump="$backups/dump/melokal-$(date +%F).dump"
+mkdir -p "$archive" "$backups/base" "$backups/dump" "$work/logs"
+chown -R "$owner" "$backups" "$work/logs"
 superuser_password="$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
 owner_password="$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
 printf '%s\n' "$superuser_password" > "$work/pwfile"
@@ -219,7 +224,7 @@ sum_of() { awk -v t="$2" '$1 == t { print $4 }' "$1"; }
 results=()
 failed=0
 record() { # step seconds rows ok|FAIL detail
-    results+=("$(printf '%-42s %7s %9s  %-4s %s' "$1" "$2" "$3" "$4" "$5")")
+    results+=("$(printf '%-46s %7s %9s  %-4s %s' "$1" "$2" "$3" "$4" "$5")")
     [ "$4" = OK ] || failed=1
 }
 
@@ -228,14 +233,14 @@ restore_base_backup() { # data port [recovery settings...]
     local data="$1" port="$2"
     shift 2
     mkdir -p "$data"
-    cp -a "$work/backups/base/." "$data/"
+    cp -a "$base/." "$data/"
     chown -R "$owner" "$data"
     chmod 700 "$data"
     rm -f "$data/postmaster.pid" "$data/postmaster.opts"
     {
         echo "port = $port"
         echo "archive_mode = off"
-        echo "restore_command = 'cp $work/archive/%f %p'"
+        echo "restore_command = 'cp $archive/%f %p'"
         for setting in "$@"; do echo "$setting"; done
     } >> "$data/postgresql.auto.conf"
     as_pg touch "$data/recovery.signal"
@@ -248,12 +253,12 @@ restore_base_backup() { # data port [recovery settings...]
 # 0. The site, built in Release.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 say "Building the site (Release)"
-step_start=$(date +%s)
 dotnet build src/LocalProducts.Web -c Release -nologo -v quiet > "$work/logs/build.log" 2>&1 \
     || { cat "$work/logs/build.log"; fail "the build failed"; }
 
 # 1. A fresh primary with WAL archiving, the site's role and database, the demo data.
-say "Starting a fresh primary on port $primary_port with WAL archiving to $work/archive"
+say "Starting a fresh primary on port $primary_port with WAL archiving to $archive"
+step_start=$(date +%s)
 primary="$work/primary"
 mkdir -p "$primary"
 chown "$owner" "$primary"
@@ -265,7 +270,7 @@ port = $primary_port
 unix_socket_directories = ''
 wal_level = replica
 archive_mode = on
-archive_command = 'test ! -f $work/archive/%f && cp %p $work/archive/%f'
+archive_command = 'test ! -f $archive/%f && cp %p $archive/%f.tmp && sync $archive/%f.tmp && mv $archive/%f.tmp $archive/%f'
 max_wal_senders = 4
 CONF
 clusters+=("$primary")
@@ -326,14 +331,14 @@ kill -0 "$writer_pid" 2> /dev/null || fail "the writer stopped"
 say "pg_basebackup while writing"
 step_start=$(date +%s)
 batches_before=$(cat "$work/writer-batches" 2> /dev/null || echo 0)
-as_pg "$pg_bin/pg_basebackup" -h 127.0.0.1 -p $primary_port -U postgres -D "$work/backups/base" \
+as_pg "$pg_bin/pg_basebackup" -h 127.0.0.1 -p $primary_port -U postgres -D "$base" \
     -Fp -X stream -c fast --label "backup-drill" > "$work/logs/basebackup.log" 2>&1 \
     || { cat "$work/logs/basebackup.log"; fail "pg_basebackup failed"; }
-as_pg "$pg_bin/pg_verifybackup" -n "$work/backups/base" > "$work/logs/verifybackup.log" 2>&1 \
+as_pg "$pg_bin/pg_verifybackup" "$base" > "$work/logs/verifybackup.log" 2>&1 \
     || { cat "$work/logs/verifybackup.log"; fail "pg_verifybackup found a fault in the base backup"; }
 batches_during=$(( $(cat "$work/writer-batches") - batches_before ))
 record "2. pg_basebackup + pg_verifybackup" $(( $(date +%s) - step_start )) - OK \
-    "$(du -sh "$work/backups/base" | cut -f1), $batches_during write batches during it"
+    "$(du -sh "$base" | cut -f1), $batches_during write batches during it"
 
 # 4. The dump, under writes. A session exports its snapshot; pg_dump dumps that snapshot and the
 # source's figures are read in it, so both describe the same moment.
@@ -344,7 +349,7 @@ snapshot_pid=$SNAPSHOT_PID
 echo "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT pg_export_snapshot();" >&"${SNAPSHOT[1]}"
 read -t 30 -r snapshot <&"${SNAPSHOT[0]}" || fail "no snapshot exported"
 batches_before=$(cat "$work/writer-batches")
-pg_dump -h 127.0.0.1 -p $primary_port -d melokal -Fc --snapshot="$snapshot" -f "$work/backups/melokal.dump"
+pg_dump -h 127.0.0.1 -p $primary_port -d melokal -Fc --snapshot="$snapshot" -f "$dump"
 batches_during=$(( $(cat "$work/writer-batches") - batches_before ))
 figures $primary_port melokal "$work/source-dump.txt" "$snapshot"
 echo "COMMIT;" >&"${SNAPSHOT[1]}"
@@ -352,7 +357,7 @@ exec {SNAPSHOT[1]}>&-
 wait "$snapshot_pid" || true
 snapshot_pid=""
 record "3. pg_dump -Fc" $(( $(date +%s) - step_start )) - OK \
-    "$(du -sh "$work/backups/melokal.dump" | cut -f1), $batches_during write batches during it"
+    "$(du -sh "$dump" | cut -f1), $batches_during write batches during it"
 sleep 2
 
 # 5. Writes stop; the site on the primary stops (its jobs write too). The figures before the
@@ -381,18 +386,27 @@ for _ in $(seq 1 120); do
     [ -n "$archived" ] && [[ ! "$archived" < "$last_segment" ]] && break
     sleep 0.5
 done
-[ -f "$work/archive/$last_segment" ] || fail "WAL segment $last_segment was not archived"
+[ -f "$archive/$last_segment" ] || fail "WAL segment $last_segment was not archived"
 
 # 6. Retention as the operations note prunes it: WAL older than the oldest kept base backup goes.
 # The restores below then prove that what is left is enough.
 step_start=$(date +%s)
-start_wal="$(sed -n 's/^START WAL LOCATION: .* (file \([0-9A-F]*\))$/\1/p' "$work/backups/base/backup_label")"
+start_wal="$(sed -n 's/^START WAL LOCATION: .* (file \([0-9A-F]*\))$/\1/p' "$base/backup_label")"
 [ -n "$start_wal" ] || fail "no START WAL LOCATION in the base backup's backup_label"
-segments_before=$(find "$work/archive" -type f -name '[0-9A-F]*' ! -name '*.*' | wc -l)
-as_pg "$pg_bin/pg_archivecleanup" "$work/archive" "$start_wal"
-segments_after=$(find "$work/archive" -type f -name '[0-9A-F]*' ! -name '*.*' | wc -l)
-record "4. pg_archivecleanup (retention)" $(( $(date +%s) - step_start )) - OK \
-    "kept $segments_after of $segments_before WAL segments: from $start_wal on"
+# A dump of 31 days ago, which the retention must delete.
+old_dump="$backups/dump/melokal-$(date -d '31 days ago' +%F).dump"
+cp "$dump" "$old_dump"
+touch -d '31 days ago' "$old_dump"
+chown -R "$owner" "$backups/dump"
+segments_before=$(find "$archive" -type f -name '[0-9A-F]*' ! -name '*.*' | wc -l)
+# The retention job of docs/operations.md, word for word.
+retention='cd /var/backups/melokal && ls -1d base/*/ | head -n -7 | xargs -r rm -rf && oldest=$(ls -1d base/*/ | head -1) && pg_archivecleanup wal "$(sed -n '"'"'s/^START WAL LOCATION: .* (file \([0-9A-F]*\))$/\1/p'"'"' "$oldest/backup_label")" && find dump -name '"'"'melokal-*.dump'"'"' -mtime +30 -delete'
+as_pg env PATH="$pg_bin:$PATH" bash -c "${retention//\/var\/backups\/melokal/$backups}"
+segments_after=$(find "$archive" -type f -name '[0-9A-F]*' ! -name '*.*' | wc -l)
+[ ! -e "$old_dump" ] && [ -f "$dump" ] && [ -f "$archive/$start_wal" ] && [ -d "$base" ] \
+    && [ "$segments_after" -lt "$segments_before" ] && ok=OK || ok=FAIL
+record "4. retention job (WAL, base backups, dumps)" $(( $(date +%s) - step_start )) - "$ok" \
+    "kept $segments_after of $segments_before WAL segments (from $start_wal on), deleted the 31-day-old dump"
 
 # (a) The base backup and every archived segment, into a fresh cluster; the site on it.
 say "(a) Restoring the base backup + archived WAL on port $restore_port"
@@ -418,9 +432,9 @@ step_start=$(date +%s)
 sql $primary_port postgres "CREATE DATABASE melokal_dump OWNER melokal" > /dev/null
 # The search_terms view's data are left out and refreshed after: its query (ts_stat over a string)
 # names products without a schema, and pg_restore runs with an empty search_path.
-pg_restore -l "$work/backups/melokal.dump" | grep -v 'MATERIALIZED VIEW DATA' > "$work/backups/melokal.list"
+pg_restore -l "$dump" | grep -v 'MATERIALIZED VIEW DATA' > "$work/melokal.list"
 pg_restore -h 127.0.0.1 -p $primary_port -d melokal_dump --exit-on-error -j 2 \
-    -L "$work/backups/melokal.list" "$work/backups/melokal.dump"
+    -L "$work/melokal.list" "$dump"
 sql $primary_port melokal_dump "REFRESH MATERIALIZED VIEW public.search_terms" > /dev/null
 restore_seconds=$(( $(date +%s) - step_start ))
 figures $primary_port melokal_dump "$work/restore-dump.txt"
@@ -454,7 +468,7 @@ record "(c) recovery_target_time before the delete" "$recovery_seconds" "$compar
 
 # The result.
 echo
-printf '%-42s %7s %9s  %-4s %s\n' step seconds rows ok? detail
+printf '%-46s %7s %9s  %-4s %s\n' step seconds rows ok? detail
 for line in "${results[@]}"; do echo "$line"; done
 echo
 for table in products stored_images stored_image_variants product_images posts comments; do
