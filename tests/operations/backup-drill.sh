@@ -5,7 +5,8 @@
 #      loads the demo data;
 #   2. takes a base backup (pg_basebackup) and a nightly-style dump (pg_dump -Fc) while a writer
 #      inserts comments and images and updates products and posts;
-#   3. notes a time, then deletes every comment (the mistake to undo);
+#   3. notes a time, then deletes every comment and up to 50 products (the mistake to undo), and
+#      runs the retention job of docs/operations.md on the backup folder;
 #   (a) restores the base backup and the archived WAL into a fresh cluster, compares every table's
 #       row count and a checksum of every table with the source, and starts the site on it;
 #   (b) restores the dump into a fresh database and compares it with the source as the dump saw it
@@ -13,7 +14,7 @@
 #   (c) restores the base backup to the noted time (recovery_target_time) and compares it with the
 #       source just before the delete: the deleted comments are back.
 # Prints a table (step, seconds, rows compared, OK/FAIL), exits non-zero on any mismatch, and
-# removes everything it made. About 3 minutes.
+# removes everything it made. About 5 minutes on two busy cores.
 #
 #   bash tests/operations/backup-drill.sh [--keep] [--writer-seconds N]
 #
@@ -102,6 +103,7 @@ cleanup() {
     if [ "$keep" -eq 1 ]; then
         echo "Kept $work (clusters stopped)"
     else
+        [ "$status" -eq 0 ] || echo "Run again with --keep to keep the logs and backups." >&2
         rm -rf "$work"
     fi
     exit "$status"
