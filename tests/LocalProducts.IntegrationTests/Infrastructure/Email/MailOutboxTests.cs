@@ -145,6 +145,52 @@ public sealed class MailOutboxTests(SiteFixture site) : IClassFixture<SiteFixtur
         }
     }
 
+    [Fact]
+    public async Task Purge_DeletesSentRowsAfterAWeek_AndGivenUpRowsAfterAMonth_NeverWaitingOnes()
+    {
+        await using var smtpSite = WithSmtp(18255);
+        var now = DateTimeOffset.UtcNow;
+        var sent = OutboxMail.Queue(Accounts.NewEmail("terkirim"), "Uji", "Halo", now);
+        sent.Sent(now);
+        var waiting = OutboxMail.Queue(Accounts.NewEmail("menunggu"), "Uji", "Halo", now);
+        waiting.Failed("SocketException", now);
+        var givenUp = OutboxMail.Queue(Accounts.NewEmail("menyerah"), "Uji", "Halo", now);
+        for (var i = 0; i < OutboxMail.MaxAttempts; i++)
+        {
+            givenUp.Failed("SocketException", now);
+        }
+        {
+            var db = site.CreateDbContext(out var scope);
+            using (scope)
+            {
+                db.OutboxMails.AddRange(sent, waiting, givenUp);
+                await db.SaveChangesAsync();
+            }
+        }
+        var ids = new[] { sent.Id, waiting.Id, givenUp.Id };
+
+        await PurgeAsync(smtpSite, TimeSpan.FromDays(8));
+        Assert.Equal([waiting.Id, givenUp.Id], await RemainingAsync(ids));
+
+        await PurgeAsync(smtpSite, TimeSpan.FromDays(31));
+        Assert.Equal([waiting.Id], await RemainingAsync(ids));
+    }
+
+    private static async Task PurgeAsync(WebApplicationFactory<Program> smtpSite, TimeSpan ahead)
+    {
+        using var scope = smtpSite.Services.CreateScope();
+        await ActivatorUtilities.CreateInstance<OutboxMailDelivery>(scope.ServiceProvider, new ShiftedClock(ahead)).PurgeAsync(CancellationToken.None);
+    }
+
+    private async Task<List<long>> RemainingAsync(long[] ids)
+    {
+        var db = site.CreateDbContext(out var scope);
+        using (scope)
+        {
+            return await db.OutboxMails.Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync();
+        }
+    }
+
     private WebApplicationFactory<Program> WithSmtp(int port) =>
         site.Factory.WithWebHostBuilder(builder =>
         {
