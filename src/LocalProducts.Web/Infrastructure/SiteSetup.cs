@@ -20,7 +20,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Serilog;
 
@@ -119,11 +118,20 @@ internal static class SiteSetup
         services.AddSingleton<AddressHasher>();
         services.AddSingleton<OncePerDay>();
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
-        services.AddSingleton<PickupFolderEmailSender>();
-        services.AddSingleton<IEmailSender>(provider =>
-            string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Host)
-                ? provider.GetRequiredService<PickupFolderEmailSender>()
-                : ActivatorUtilities.CreateInstance<SmtpEmailSender>(provider));
+        // With a mail server, mail goes through the shared outbox (sent at once, retried by one
+        // instance); without one, to the development pickup folder.
+        if (builder.Configuration.GetSection(EmailOptions.Section).Get<EmailOptions>()?.SendsThroughSmtp == true)
+        {
+            services.AddSingleton<SmtpMailTransport>();
+            services.AddScoped<OutboxMailDelivery>();
+            services.AddSingleton<IEmailSender, OutboxEmailSender>();
+            services.AddHostedService<MailOutboxJob>();
+        }
+        else
+        {
+            services.AddSingleton<PickupFolderEmailSender>();
+            services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<PickupFolderEmailSender>());
+        }
         services.AddScoped<ImageStore>();
         services.AddHostedService<OrphanImageSweeper>();
         services.AddAuditLog();
