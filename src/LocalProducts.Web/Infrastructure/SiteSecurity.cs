@@ -49,7 +49,9 @@ internal static class SiteSecurity
                     csp.AddConnectSrc().Self();
                     csp.AddObjectSrc().None();
                     csp.AddBaseUri().Self();
-                    csp.AddFormAction().Self();
+                    // "Pesan lewat WhatsApp" is a form whose answer redirects to wa.me (and on
+                    // to api.whatsapp.com): browsers apply form-action to the redirects too.
+                    csp.AddFormAction().Self().From("https://wa.me").From("https://api.whatsapp.com");
                     csp.AddFrameAncestors().None();
                 })
                 .AddPermissionsPolicy(permissions =>

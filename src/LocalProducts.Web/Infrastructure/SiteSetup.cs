@@ -196,6 +196,7 @@ internal static class SiteSetup
                 options.Conventions.AuthorizeFolder("/Account/Manage");
                 options.Conventions.AuthorizeFolder("/Dashboard", Policies.IkmOwner);
                 options.Conventions.AuthorizeFolder("/Newsroom", Policies.Newsroom);
+                options.Conventions.AuthorizeFolder("/QrCodes/Print", Policies.QrCodes);
                 options.Conventions.ConfigureFilter(new UnhandledMethodFilter());
             })
             .AddViewLocalization()
