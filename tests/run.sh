@@ -9,6 +9,8 @@ missing=()
 if ! compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" > /dev/null; then missing+=(postgresql); fi
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then missing+=(chromium); fi
 if ! command -v npm > /dev/null; then missing+=(npm); fi
+# The multi-instance tests put nginx in front of three instances (tests/cluster/run-cluster.sh).
+if ! command -v nginx > /dev/null && [ ! -x /usr/sbin/nginx ]; then missing+=(nginx); fi
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "Missing for the tests: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}" >&2

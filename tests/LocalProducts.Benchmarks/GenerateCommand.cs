@@ -16,8 +16,9 @@ internal sealed record GenerateOptions(string? Connection, string? Embedded, boo
 /// `generate`: fills a Melokal database with a deterministic catalogue for benchmarks.
 internal static class GenerateCommand
 {
-    /// Parallel product batches: one per core, as the database's insert triggers are CPU-bound.
-    private const int MaxBatches = 8;
+    /// Connections writing product chunks at once: one per core, as the search vectors are
+    /// CPU-bound in the server.
+    private const int MaxWorkers = 8;
 
     private const string Usage = """
         Usage:
@@ -130,9 +131,10 @@ internal static class GenerateCommand
         var ikmIds = await CatalogueWriter.WriteIkmsAsync(connection, catalogue.Ikms, cancellationToken);
         // The products' foreign keys need the IKM committed before other connections write them.
         await transaction.CommitAsync(cancellationToken);
-        var batches = Math.Clamp(Environment.ProcessorCount, 1, MaxBatches);
-        await CatalogueWriter.WriteProductsAsync(connectionString, catalogue.Products, ikmIds, batches, cancellationToken);
-        Console.WriteLine($"Wrote them with binary COPY in {batches} parallel batches in {Seconds(writing)}.");
+        var workers = Math.Clamp(Environment.ProcessorCount, 1, MaxWorkers);
+        await CatalogueWriter.WriteProductsAsync(connectionString, catalogue.Products, ikmIds, workers, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Wrote them with binary COPY in chunks of {CatalogueWriter.ChunkSize} products on {workers} connections in {Seconds(writing)}."));
         Console.WriteLine($"{catalogue.Ikms.Count} IKM, {catalogue.Products.Count} products, {catalogue.CertificationCount} certifications, "
             + $"{catalogue.LinkCount} links in {Seconds(total)}");
 

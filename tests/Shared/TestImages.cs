@@ -18,6 +18,31 @@ public static class TestImages
         return bitmap;
     }
 
+    /// A black-and-white pattern like a QR code (a checkerboard of square modules on white, with a
+    /// margin), as a PNG: what a screenshot of a QRIS looks like to the image code.
+    public static byte[] QrLikePng(int width, int height, int module = 10)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.White);
+            using var black = new SKPaint { Color = SKColors.Black };
+            var margin = module * 4;
+            for (var y = margin; y + module <= height - margin; y += module)
+            {
+                for (var x = margin; x + module <= width - margin; x += module)
+                {
+                    if (((x + y) / module) % 2 == 0)
+                    {
+                        canvas.DrawRect(x, y, module, module, black);
+                    }
+                }
+            }
+        }
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
     public static byte[] Encode(SKEncodedImageFormat format, int width, int height, int quality = 90)
     {
         using var bitmap = Quadrants(width, height);

@@ -91,14 +91,29 @@ public sealed class Ikm
     }
 
     /// Sets a new QRIS image and merchant name (or none) and returns the image it replaces, for
-    /// the caller to delete from the image store in the same transaction.
+    /// the caller to delete from the image store in the same transaction. A QRIS is never shown
+    /// without the merchant name the shopper checks in their payment app before paying.
     public Guid? ReplaceQris(Guid? imageId, string? merchantName)
     {
+        var name = CleanQrisMerchantName(merchantName);
+        if (imageId is not null && !IsValidQrisMerchantName(name))
+        {
+            throw new ArgumentException("A QRIS needs its merchant name (1 to 100 printable characters).", nameof(merchantName));
+        }
         var previous = QrisImageId;
         QrisImageId = imageId;
-        QrisMerchantName = imageId is null || string.IsNullOrWhiteSpace(merchantName) ? null : merchantName.Trim();
+        QrisMerchantName = imageId is null ? null : name;
         return previous == imageId ? null : previous;
     }
+
+    /// The merchant name as printed on the QRIS: trimmed, inner runs of spaces made one.
+    public static string? CleanQrisMerchantName(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null : string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// A cleaned merchant name: present, at most <see cref="QrisMerchantNameMaxLength"/>
+    /// characters, and no control characters (nothing a payment app would show).
+    public static bool IsValidQrisMerchantName(string? cleaned) =>
+        cleaned is { Length: > 0 and <= QrisMerchantNameMaxLength } && !cleaned.Any(char.IsControl);
 
     /// The owner saved the business form. A rejected IKM goes back to waiting (resubmitted); a
     /// verified one goes back only when its name or NIB changes, its other fields stay verified.

@@ -18,7 +18,7 @@ public sealed class CacheEvictionInterceptor(OutputCacheEviction eviction) : ISa
     private bool _pending;
 
     /// Whether a change of this entry shows on a public page: the catalogue, makers, campaigns,
-    /// events, posts and their shown comments, and the search synonyms. Counters, audit entries,
+    /// events, posts and their shown comments, the search synonyms and the local alternatives. Counters, audit entries,
     /// revisions and accounts do not.
     internal static bool ChangesPublicPages(EntityEntry entry) => entry.Entity switch
     {
@@ -30,12 +30,15 @@ public sealed class CacheEvictionInterceptor(OutputCacheEviction eviction) : ISa
         Domain.Impact.CampaignImpactPlan => true,
         // Search applies the synonyms at query time: cached result pages would keep the old ones.
         Domain.Search.SearchSynonym => true,
+        // /alternatif-lokal and the box on /produk read the local alternatives (and their categories).
+        Domain.Alternatives.LocalAlternative => true,
         // A draft or a comment waiting for staff is not public: saving one must not empty every cache.
         Post => IsOrWas(entry, nameof(Post.State), PostState.Published),
         PostSlugRedirect => true,
         Comment => IsOrWas(entry, nameof(Comment.State), CommentState.Approved),
         // Join rows of a campaign's featured categories, products and makers.
-        Dictionary<string, object> => entry.Metadata.Name.StartsWith("campaign_featured_", StringComparison.Ordinal),
+        Dictionary<string, object> => entry.Metadata.Name.StartsWith("campaign_featured_", StringComparison.Ordinal)
+            || entry.Metadata.Name == "local_alternative_categories",
         _ => false,
     };
 

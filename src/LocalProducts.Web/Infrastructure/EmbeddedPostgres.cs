@@ -16,6 +16,8 @@ public sealed record EmbeddedPostgresOptions
     public string Database { get; init; } = "melokal";
     /// For throwaway test clusters: no fsync, no full-page writes. Never for data that matters.
     public bool Durable { get; init; } = true;
+    /// A fixed loopback port (tests that must stay in a given range); a free one when null.
+    public int? Port { get; init; }
 
     /// The default folder for the site's own cluster: ~/.local/share/melokal/postgres, or, when
     /// running as root, /var/lib/melokal/postgres (the postgres user cannot enter /root).
@@ -213,7 +215,7 @@ public sealed class EmbeddedPostgres : IDisposable
 
     private static int StartServer(string binDirectory, EmbeddedPostgresOptions options, bool asPostgres)
     {
-        var port = FreeLoopbackPort();
+        var port = options.Port ?? FreeLoopbackPort();
         var settings = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200";
         if (!options.Durable)
         {

@@ -24,7 +24,7 @@ public abstract class ScheduledJob(IServiceScopeFactory scopes, TimeProvider clo
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(CheckEvery, clock);
+        using var timer = new PeriodicTimer(CheckInterval(), clock);
         do
         {
             try
@@ -38,6 +38,14 @@ public abstract class ScheduledJob(IServiceScopeFactory scopes, TimeProvider clo
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// ScheduledJobs:CheckEvery, when set, replaces every job's own check interval: the
+    /// multi-instance tests check every second to see several instances race for one run.
+    private TimeSpan CheckInterval()
+    {
+        using var scope = scopes.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<TimeSpan?>("ScheduledJobs:CheckEvery") ?? CheckEvery;
     }
 
     /// Runs the job if it is due and no other instance is running it; true when it ran.

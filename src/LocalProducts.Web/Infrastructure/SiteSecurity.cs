@@ -49,7 +49,9 @@ internal static class SiteSecurity
                     csp.AddConnectSrc().Self();
                     csp.AddObjectSrc().None();
                     csp.AddBaseUri().Self();
-                    csp.AddFormAction().Self();
+                    // "Pesan lewat WhatsApp" is a form whose answer redirects to wa.me (and on
+                    // to api.whatsapp.com): browsers apply form-action to the redirects too.
+                    csp.AddFormAction().Self().From("https://wa.me").From("https://api.whatsapp.com");
                     csp.AddFrameAncestors().None();
                 })
                 .AddPermissionsPolicy(permissions =>
@@ -76,12 +78,19 @@ internal static class SiteSecurity
         });
     }
 
-    /// X-Forwarded-For and X-Forwarded-Proto are believed only from the proxies the settings name
-    /// (and loopback, ASP.NET Core's default), never from the open internet.
+    /// X-Forwarded-For and X-Forwarded-Proto are believed only from the proxies the settings name,
+    /// never from the open internet. Without any, from loopback (ASP.NET Core's default: nginx on
+    /// the same machine); once the settings name a proxy, from it alone, so that a process on the
+    /// machine that is not nginx cannot choose the address the rate limits count.
     internal static void ConfigureForwardedHeaders(ForwardedHeadersOptions options, IConfiguration settings)
     {
         options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         options.ForwardLimit = settings.GetValue("ForwardLimit", 1);
+        if (settings.GetSection("KnownProxies").GetChildren().Any() || settings.GetSection("KnownNetworks").GetChildren().Any())
+        {
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+        }
         foreach (var proxy in settings.GetSection("KnownProxies").Get<string[]>() ?? [])
         {
             options.KnownProxies.Add(IPAddress.Parse(proxy));

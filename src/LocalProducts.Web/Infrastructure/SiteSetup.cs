@@ -7,6 +7,7 @@ using LocalProducts.Web.Infrastructure.Authorization;
 using LocalProducts.Web.Infrastructure.ClientAddresses;
 using LocalProducts.Web.Infrastructure.Email;
 using LocalProducts.Web.Infrastructure.Images;
+using LocalProducts.Web.Infrastructure.Replica;
 using LocalProducts.Web.Infrastructure.Requests;
 using LocalProducts.Web.Pages.Api;
 using LocalProducts.Web.Pages.Bench;
@@ -19,7 +20,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Serilog;
 
@@ -118,11 +118,20 @@ internal static class SiteSetup
         services.AddSingleton<AddressHasher>();
         services.AddSingleton<OncePerDay>();
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
-        services.AddSingleton<PickupFolderEmailSender>();
-        services.AddSingleton<IEmailSender>(provider =>
-            string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Host)
-                ? provider.GetRequiredService<PickupFolderEmailSender>()
-                : ActivatorUtilities.CreateInstance<SmtpEmailSender>(provider));
+        // With a mail server, mail goes through the shared outbox (sent at once, retried by one
+        // instance); without one, to the development pickup folder.
+        if (builder.Configuration.GetSection(EmailOptions.Section).Get<EmailOptions>()?.SendsThroughSmtp == true)
+        {
+            services.AddSingleton<SmtpMailTransport>();
+            services.AddScoped<OutboxMailDelivery>();
+            services.AddSingleton<IEmailSender, OutboxEmailSender>();
+            services.AddHostedService<MailOutboxJob>();
+        }
+        else
+        {
+            services.AddSingleton<PickupFolderEmailSender>();
+            services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<PickupFolderEmailSender>());
+        }
         services.AddScoped<ImageStore>();
         services.AddHostedService<OrphanImageSweeper>();
         services.AddAuditLog();
@@ -133,6 +142,8 @@ internal static class SiteSetup
         {
             services.AddScoped(feature);
         }
+        // With ConnectionStrings:Replica, the public ones among them read the replica.
+        builder.AddSiteReplica();
 
         builder.AddSiteAccounts();
         builder.AddSiteSecurity();
@@ -155,6 +166,7 @@ internal static class SiteSetup
                 .Expire(TimeSpan.FromSeconds(60))
                 .AddPolicy<DeclaredQueryKeysPolicy>()
                 .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+                .VaryByValue(ReplicaSetup.OutputCacheVary)
                 .Tag(OutputCacheEviction.CatalogueTag));
             // Image copies never change (a new upload has a new id): no tag, nothing evicts them;
             // a short life keeps only the images of the moment in memory.
@@ -184,6 +196,7 @@ internal static class SiteSetup
                 options.Conventions.AuthorizeFolder("/Account/Manage");
                 options.Conventions.AuthorizeFolder("/Dashboard", Policies.IkmOwner);
                 options.Conventions.AuthorizeFolder("/Newsroom", Policies.Newsroom);
+                options.Conventions.AuthorizeFolder("/QrCodes/Print", Policies.QrCodes);
                 options.Conventions.ConfigureFilter(new UnhandledMethodFilter());
             })
             .AddViewLocalization()
@@ -215,6 +228,7 @@ internal static class SiteSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOwnWriteMarker();
         // Before the output cache, so cached answers are counted too.
         app.UseMiddleware<PostViewCountingMiddleware>();
         // Off only to measure the pages without it (benchmarks).
@@ -223,7 +237,7 @@ internal static class SiteSetup
             app.UseOutputCache();
         }
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", ReplicaSetup.ReadinessOptions(app.Configuration));
         app.MapRazorPages().WithStaticAssets();
         app.MapDiscovery();
         app.MapCatalogueApi();

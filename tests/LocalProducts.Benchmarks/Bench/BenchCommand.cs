@@ -21,6 +21,9 @@ internal static class BenchCommand
               time goes (and the product page query's, with --slug), statement by statement
           bench weight --url http://127.0.0.1:5090 --slug <product slug> --out <dir>
               compressed size of a product page and of its first view
+          bench pages --url http://127.0.0.1:5090 --pages "/ /produk /produk/<slug> ..." --out <dir>
+              what a 390-px phone downloads for each page at its first visit: HTML, CSS, JS and
+              images, with Brotli, gzip and uncompressed (page-weights.sh runs it on the demo data)
           bench explain --connection "<cs>" --out <dir>
               EXPLAIN (ANALYZE, BUFFERS) of the search's statements for q=kopi, as the site runs them
           bench melokal (--connection "<cs>" | --embedded <folder>) [--out <dir>] [--rows 100000] [--influencers 1000] [--runs 5]
@@ -75,6 +78,12 @@ internal static class BenchCommand
                     cancellation.Token),
                 "weight" when options.ContainsKey("url") && options.ContainsKey("slug") && options.ContainsKey("out") =>
                     await WeightStep.RunAsync(new Uri(options["url"]), options["slug"], options["out"], cancellation.Token),
+                "pages" when options.ContainsKey("url") && options.ContainsKey("pages") && options.ContainsKey("out") =>
+                    await PageWeightsStep.RunAsync(
+                        new Uri(options["url"]),
+                        options["pages"].Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                        options["out"],
+                        cancellation.Token),
                 "explain" when options.ContainsKey("connection") && options.ContainsKey("out") =>
                     await ExplainStep.RunAsync(options["connection"], options["out"], cancellation.Token),
                 "melokal" when options.ContainsKey("connection") || options.ContainsKey("embedded") => await MelokalStep.RunAsync(

@@ -91,7 +91,7 @@ internal static class WeightStep
         return 0;
     }
 
-    private static async Task<WeighedResource> WeighAsync(HttpClient client, string kind, string path, CancellationToken cancellationToken)
+    internal static async Task<WeighedResource> WeighAsync(HttpClient client, string kind, string path, CancellationToken cancellationToken)
     {
         var identity = await FetchAsync(client, path, "identity", cancellationToken);
         var brotli = await FetchAsync(client, path, "br", cancellationToken);

@@ -8,7 +8,7 @@ namespace LocalProducts.UnitTests.Infrastructure;
 public sealed class SiteSecurityTests
 {
     [Fact]
-    public void KnownProxiesAndNetworks_ComeFromTheSettings_ThroughLoopbackStays()
+    public void KnownProxiesAndNetworks_ComeFromTheSettings_AndReplaceLoopback()
     {
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -20,9 +20,20 @@ public sealed class SiteSecurityTests
 
         SiteSecurity.ConfigureForwardedHeaders(options, settings);
 
-        Assert.Contains(IPAddress.Parse("10.0.0.5"), options.KnownProxies);
-        Assert.Contains(System.Net.IPNetwork.Parse("10.1.0.0/16"), options.KnownIPNetworks);
-        Assert.Contains(options.KnownIPNetworks, network => network.Contains(IPAddress.Loopback));
+        Assert.Equal([IPAddress.Parse("10.0.0.5")], options.KnownProxies);
+        Assert.Equal([System.Net.IPNetwork.Parse("10.1.0.0/16")], options.KnownIPNetworks);
         Assert.Equal(2, options.ForwardLimit);
+    }
+
+    [Fact]
+    public void NoProxyInTheSettings_BelievesLoopbackOnly()
+    {
+        var options = new ForwardedHeadersOptions();
+
+        SiteSecurity.ConfigureForwardedHeaders(options, new ConfigurationBuilder().Build());
+
+        Assert.Contains(options.KnownIPNetworks, network => network.Contains(IPAddress.Loopback));
+        Assert.DoesNotContain(options.KnownIPNetworks, network => network.Contains(IPAddress.Parse("10.0.0.5")));
+        Assert.Equal(1, options.ForwardLimit);
     }
 }

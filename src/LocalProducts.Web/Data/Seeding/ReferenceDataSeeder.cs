@@ -1,5 +1,6 @@
 using CsvHelper;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Domain.Alternatives;
 using LocalProducts.Web.Domain.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,7 @@ namespace LocalProducts.Web.Data.Seeding;
 /// /admin/pencarian/sinonim, so the file is loaded only into an empty table (the first start):
 /// a pair staff changed or deleted never comes back, and later additions to the file reach an
 /// existing database only through that page (or by emptying the table, which loads the file again).
+/// The local alternatives (/admin/alternatif-lokal) are loaded the same way, for the same reason.
 internal sealed class ReferenceDataSeeder(AppDbContext db, TimeProvider? clock = null)
 {
     public async Task SeedAsync(string seedsDirectory, CancellationToken cancellationToken)
@@ -28,6 +30,36 @@ internal sealed class ReferenceDataSeeder(AppDbContext db, TimeProvider? clock =
         await AddMissingAsync(db.SearchProtectedWords, w => w.Word,
             ReadWordList(Path.Combine(search, "protected-words.txt")).Select(w => new SearchProtectedWord { Word = w }).ToList(), cancellationToken);
         await SeedSynonymsAsync(Path.Combine(search, "synonyms.tsv"), cancellationToken);
+        await SeedAlternativesAsync(Path.Combine(search, "local-alternatives.tsv"), cancellationToken);
+    }
+
+    /// Loads the mappings of <paramref name="path"/> (<see cref="AlternativeSeedFile"/>) when the
+    /// table is empty, and does nothing otherwise: see the class comment. A category slug the
+    /// tree does not have is an error.
+    public async Task SeedAlternativesAsync(string path, CancellationToken cancellationToken)
+    {
+        if (await db.LocalAlternatives.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+        var seeds = AlternativeSeedFile.Read(path);
+        var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, cancellationToken);
+        var unknown = seeds.SelectMany(s => s.CategorySlugs.Where(slug => !categories.ContainsKey(slug))
+            .Select(slug => $"{Path.GetFileName(path)} line {s.Line}: unknown category \"{slug}\"")).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidDataException(string.Join(Environment.NewLine, unknown));
+        }
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        foreach (var seed in seeds)
+        {
+            var alternative = new LocalAlternative { Term = "", NormalizedTerm = "", SearchWords = "", Reason = "", CreatedAt = now };
+            alternative.Describe(seed.Term, seed.Kind, seed.OtherSpellings, seed.SearchWords, seed.Reason, now);
+            alternative.PointTo(seed.CategorySlugs.Select(slug => categories[slug]));
+            db.LocalAlternatives.Add(alternative);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     /// Loads the synonym pairs of <paramref name="path"/> (<see cref="SynonymSeedFile"/>) when the

@@ -15,10 +15,13 @@ public static class Policies
     public const string Admin = "Admin";
     public const string IkmOwner = "IkmOwner";
     public const string Newsroom = "Newsroom";
+    /// Printing QR codes (Pages/QrCodes/Print): owners for their own things, staff for any.
+    public const string QrCodes = "QrCodes";
 
     public static void AddSitePolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Staff, policy => policy.RequireRole(Roles.Staff, Roles.Admin).AddRequirements(TwoFactorRequirement.Instance))
         .AddPolicy(Admin, policy => policy.RequireRole(Roles.Admin).AddRequirements(TwoFactorRequirement.Instance))
         .AddPolicy(IkmOwner, policy => policy.RequireRole(Roles.IkmOwner))
-        .AddPolicy(Newsroom, policy => policy.RequireRole(Roles.Writer, Roles.Staff, Roles.Admin).AddRequirements(TwoFactorRequirement.Instance));
+        .AddPolicy(Newsroom, policy => policy.RequireRole(Roles.Writer, Roles.Staff, Roles.Admin).AddRequirements(TwoFactorRequirement.Instance))
+        .AddPolicy(QrCodes, policy => policy.RequireRole(Roles.IkmOwner, Roles.Staff, Roles.Admin).AddRequirements(TwoFactorRequirement.Instance));
 }

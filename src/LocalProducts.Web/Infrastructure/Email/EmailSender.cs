@@ -24,6 +24,11 @@ public sealed class EmailOptions
     /// The mail server for production; without a host, messages go to the pickup folder.
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// How the shared outbox is worked through when a mail server is configured.
+    public OutboxOptions Outbox { get; set; } = new();
+
+    public bool SendsThroughSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
+
     public static string DefaultPickupDirectory() =>
         Path.Combine(Path.GetDirectoryName(EmbeddedPostgresOptions.DefaultRootDirectory())!, "mail");
 }
@@ -38,8 +43,18 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
 }
 
-/// The development sender: each message becomes an .eml file in a folder (open it with any mail
-/// program) and a log line that says where, without the recipient's address.
+public sealed class OutboxOptions
+{
+    /// How often the outbox job looks for mail to send again (once across instances).
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// At most this many mails a run; the rest go at the next.
+    public int BatchSize { get; set; } = 50;
+}
+
+/// The development sender (no SMTP host configured): each message becomes an .eml file in a
+/// folder (open it with any mail program) and a log line that says where, without the recipient's
+/// address. Never used with a mail server: then mail goes through the shared outbox.
 public sealed class PickupFolderEmailSender(Microsoft.Extensions.Options.IOptions<EmailOptions> options, TimeProvider clock, ILogger<PickupFolderEmailSender> logger) : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)

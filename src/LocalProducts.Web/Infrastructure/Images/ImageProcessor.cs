@@ -164,7 +164,7 @@ public static class ImageProcessor
                 {
                     made.Add(copy);
                 }
-                variants.Add(new ProcessedVariant(ImageVariantFormat.Webp, copy.Width, copy.Height, EncodeWebp(copy)));
+                variants.Add(new ProcessedVariant(ImageVariantFormat.Webp, copy.Width, copy.Height, EncodeWebp(copy, policy.Lossless)));
                 source = copy;
             }
 
@@ -287,10 +287,14 @@ public static class ImageProcessor
             ?? throw new InvalidOperationException("SkiaSharp could not resize the image.");
     }
 
-    private static byte[] EncodeWebp(SKBitmap bitmap)
+    /// Lossless: the quality number is then the effort spent making the file small.
+    private static byte[] EncodeWebp(SKBitmap bitmap, bool lossless)
     {
         using var pixels = bitmap.PeekPixels();
-        using var encoded = pixels.Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, ImageRules.WebpQuality))
+        var options = lossless
+            ? new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossless, ImageRules.LosslessWebpEffort)
+            : new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, ImageRules.WebpQuality);
+        using var encoded = pixels.Encode(options)
             ?? throw new InvalidOperationException("SkiaSharp could not encode WebP.");
         return encoded.ToArray();
     }

@@ -6,7 +6,7 @@ namespace LocalProducts.Web.Infrastructure.Images;
 
 /// Uploads are stored before the form that uses them is saved; a form that then fails (a
 /// validation error, a conflict, a closed tab) leaves an image nobody refers to. Once an hour, once
-/// across instances, images older than a day that no product or IKM refers to are deleted.
+/// across instances, images older than a day that no product or IKM (logo, QRIS) refers to are deleted.
 public sealed class OrphanImageSweeper : ScheduledJob
 {
     private readonly TimeProvider _clock;
@@ -38,8 +38,8 @@ public sealed class OrphanImageSweeper : ScheduledJob
     public static Task<int> SweepAsync(AppDbContext db, DateTimeOffset createdBefore, CancellationToken cancellationToken) =>
         db.StoredImages
             .Where(i => i.CreatedAt < createdBefore
-                && (i.Purpose == ImagePurpose.ProductPhoto || i.Purpose == ImagePurpose.IkmLogo)
+                && (i.Purpose == ImagePurpose.ProductPhoto || i.Purpose == ImagePurpose.IkmLogo || i.Purpose == ImagePurpose.Qris)
                 && !db.ProductImages.Any(p => p.ImageId == i.Id)
-                && !db.Ikms.Any(k => k.LogoImageId == i.Id))
+                && !db.Ikms.Any(k => k.LogoImageId == i.Id || k.QrisImageId == i.Id))
             .ExecuteDeleteAsync(cancellationToken);
 }

@@ -1,5 +1,6 @@
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
+using LocalProducts.Web.Domain.QrCodes;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.Dashboard;
@@ -8,6 +9,12 @@ public sealed record OwnerIkmSummary(
     int Id, string Slug, string Name, VerificationState Verification, string? RejectionReason, DateTimeOffset? VerifiedAt);
 
 public sealed record PlatformClicks(Marketplace Platform, int Clicks);
+
+/// Scans of a thing's printed QR code: in the dashboard's 30 days and since it was made.
+public sealed record QrScanCounts(bool HasCode, int LastDays, int Total)
+{
+    public static readonly QrScanCounts NoCode = new(false, 0, 0);
+}
 
 public sealed record OwnerProductRow(
     int Id,
@@ -18,15 +25,22 @@ public sealed record OwnerProductRow(
     long PriceMin,
     long? PriceMax,
     CompletenessScore Completeness,
-    IReadOnlyList<PlatformClicks> Clicks)
+    IReadOnlyList<PlatformClicks> Clicks,
+    QrScanCounts Scans)
 {
     public int TotalClicks => Clicks.Sum(c => c.Clicks);
 }
 
-public sealed record DashboardView(OwnerIkmSummary? Ikm, IReadOnlyList<OwnerProductRow> Products, DateOnly ClicksFrom, DateOnly ClicksTo);
+public sealed record DashboardView(
+    OwnerIkmSummary? Ikm, IReadOnlyList<OwnerProductRow> Products, DateOnly ClicksFrom, DateOnly ClicksTo, QrScanCounts IkmScans)
+{
+    /// Clicks to marketplaces and WhatsApp from all the IKM's products in the 30 days.
+    public int TotalClicks => Products.Sum(p => p.TotalClicks);
+}
 
-/// The owner's home: their IKM and its state, their products with completeness and the clicks to
-/// marketplaces each received in the last 30 days (WIB). Everything is filtered by the owner's id.
+/// The owner's home: their IKM and its state, their products with completeness, the clicks to
+/// marketplaces each received in the last 30 days (WIB) and the scans of the QR codes of the IKM
+/// and each product. Everything is filtered by the owner's id.
 public sealed class DashboardQuery(AppDbContext db, TimeProvider clock)
 {
     public const int ClickDays = 30;
@@ -40,7 +54,7 @@ public sealed class DashboardQuery(AppDbContext db, TimeProvider clock)
             .FirstOrDefaultAsync(cancellationToken);
         if (ikm is null)
         {
-            return new DashboardView(null, [], from, today);
+            return new DashboardView(null, [], from, today, QrScanCounts.NoCode);
         }
 
         var products = await db.Products.AsNoTracking()
@@ -67,12 +81,26 @@ public sealed class DashboardQuery(AppDbContext db, TimeProvider clock)
             .Select(g => new { g.Key.ProductId, g.Key.Platform, Clicks = g.Sum(c => c.Clicks) })
             .ToListAsync(cancellationToken);
         var clicksByProduct = clicks.ToLookup(c => c.ProductId);
+        var scans = await db.QrCodes.AsNoTracking()
+            .Where(q => (q.TargetKind == QrTargetKind.Ikm && q.TargetId == ikm.Id)
+                || (q.TargetKind == QrTargetKind.Product && db.Products.Any(p => p.Id == q.TargetId && p.IkmId == ikm.Id)))
+            .Select(q => new
+            {
+                q.TargetKind,
+                q.TargetId,
+                LastDays = db.QrScans.Where(s => s.QrCodeId == q.Id && s.Day >= from).Sum(s => (int?)s.Scans) ?? 0,
+                Total = db.QrScans.Where(s => s.QrCodeId == q.Id).Sum(s => (int?)s.Scans) ?? 0,
+            })
+            .ToListAsync(cancellationToken);
+        QrScanCounts ScansOf(QrTargetKind kind, int id) =>
+            scans.FirstOrDefault(s => s.TargetKind == kind && s.TargetId == id) is { } s ? new(true, s.LastDays, s.Total) : QrScanCounts.NoCode;
 
         var rows = products.Select(p => new OwnerProductRow(
             p.Id, p.Slug, p.Name, p.State, p.HiddenReason, p.PriceMin, p.PriceMax,
             ListingCompleteness.Evaluate(new ListingFacts(p.Photos, p.DescriptionLength, p.PriceMin, p.Certifications, p.Links)),
-            [.. clicksByProduct[p.Id].OrderBy(c => c.Platform).Select(c => new PlatformClicks(c.Platform, c.Clicks))])).ToList();
-        return new DashboardView(ikm, rows, from, today);
+            [.. clicksByProduct[p.Id].OrderBy(c => c.Platform).Select(c => new PlatformClicks(c.Platform, c.Clicks))],
+            ScansOf(QrTargetKind.Product, p.Id))).ToList();
+        return new DashboardView(ikm, rows, from, today, ScansOf(QrTargetKind.Ikm, ikm.Id));
     }
 }
 

@@ -8,7 +8,7 @@ namespace LocalProducts.Web.Pages.Discovery;
 /// their pages, stay open; the robots meta tag still answers for any combination let through.
 public static class RobotsTxt
 {
-    private static readonly string[] _privatePaths = ["/keluar/", "/bahasa", "/dasbor", "/admin", "/akun", "/redaksi", "/api/"];
+    private static readonly string[] _privatePaths = ["/keluar/", "/q/", "/kode-qr/", "/bahasa", "/dasbor", "/admin", "/akun", "/redaksi", "/api/"];
     private static readonly string[] _listings = ["/produk", "/ikm"];
     /// Parameters that narrow or reorder a listing without making a page worth finding.
     private static readonly string[] _unindexedParameters = ["q", "kota", "sentra", "harga_min", "harga_maks", "sertifikasi", "esmart", "urut"];

@@ -144,7 +144,12 @@ public sealed record IkmProfileView(
 {
     /// Completed every module of an e-Smart IKM cohort: the profile shows the alumni badge.
     public DateOnly? ESmartAlumniSince { get; init; }
+
+    /// The maker's static QRIS, for paying them directly (at an event): only with its merchant name.
+    public IkmQrisView? Qris { get; init; }
 }
+
+public sealed record IkmQrisView(StoredImageView Image, string MerchantName);
 
 public sealed class IkmProfileQuery(AppDbContext db, TimeProvider clock, MarkdownRenderer markdown)
 {
@@ -170,6 +175,8 @@ public sealed class IkmProfileQuery(AppDbContext db, TimeProvider clock, Markdow
                 i.Website,
                 i.ESmartAlumniSince,
                 Logo = i.Logo == null ? null : new StoredImageView(i.Logo.Id, i.Logo.Width, i.Logo.Height, i.Logo.Widths, i.Logo.ShareWidth),
+                Qris = i.Qris == null ? null : new StoredImageView(i.Qris.Id, i.Qris.Width, i.Qris.Height, i.Qris.Widths, i.Qris.ShareWidth),
+                i.QrisMerchantName,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (ikm is null)
@@ -186,6 +193,7 @@ public sealed class IkmProfileQuery(AppDbContext db, TimeProvider clock, Markdow
             ikm.WhatsApp, ikm.Email, ikm.Website, IsVerified: true, ikm.Logo, products)
         {
             ESmartAlumniSince = ikm.ESmartAlumniSince,
+            Qris = ikm.Qris is { } qris && ikm.QrisMerchantName is { } merchant ? new IkmQrisView(qris, merchant) : null,
         };
     }
 }

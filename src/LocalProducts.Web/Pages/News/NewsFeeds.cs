@@ -4,6 +4,7 @@ using System.Xml;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Infrastructure;
+using LocalProducts.Web.Infrastructure.Replica;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.News;
@@ -19,14 +20,14 @@ public static class NewsFeeds
 
     public static void MapNewsFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/berita/feed.xml", async (HttpContext context, AppDbContext db, CancellationToken cancellationToken) =>
+        app.MapGet("/berita/feed.xml", async (HttpContext context, [FromKeyedServices(ReplicaSetup.PublicReads)] AppDbContext db, CancellationToken cancellationToken) =>
         {
             var items = await LatestAsync(db.Posts.AsNoTracking().Where(p => p.State == PostState.Published), cancellationToken);
             return Rss(context, "Melokal: Berita", "/berita", "/berita/feed.xml",
                 "Berita dan kabar kampanye produk lokal dari Kementerian Perindustrian.", items);
         }).CacheOutput(SiteSetup.CatalogueCachePolicy);
 
-        app.MapGet("/kampanye/{slug}/feed.xml", async (string slug, HttpContext context, AppDbContext db, CancellationToken cancellationToken) =>
+        app.MapGet("/kampanye/{slug}/feed.xml", async (string slug, HttpContext context, [FromKeyedServices(ReplicaSetup.PublicReads)] AppDbContext db, CancellationToken cancellationToken) =>
         {
             var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Slug == slug)
                 .Select(c => new { c.Id, c.Slug, c.Hashtag, c.Tagline }).FirstOrDefaultAsync(cancellationToken);

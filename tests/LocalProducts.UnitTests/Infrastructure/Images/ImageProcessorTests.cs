@@ -141,6 +141,39 @@ public sealed class ImageProcessorTests
     }
 
     [Fact]
+    public void Process_QrisScreenshot_KeepsEveryPixelInLosslessWebpAndIsNeverCropped()
+    {
+        var png = TestImages.QrLikePng(640, 1000);
+
+        var outcome = Process(png, ImagePurpose.Qris);
+
+        Assert.True(outcome.Succeeded, outcome.Failure?.Problem.ToString());
+        Assert.Equal([320, 640], outcome.Value.Widths);
+        var copies = outcome.Value.Variants.Where(v => v.Format == ImageVariantFormat.Webp).ToList();
+        // The whole screenshot, its proportions kept: 640 × 1000 and 320 × 500.
+        Assert.Equal([(320, 500), (640, 1000)], copies.Select(c => (c.Width, c.Height)));
+        Assert.All(copies, c => Assert.True(TestImages.Contains(c.Bytes, "VP8L"u8), "a QRIS copy was encoded lossy"));
+        using var original = SKBitmap.Decode(png);
+        using var full = SKBitmap.Decode(copies.Single(c => c.Width == 640).Bytes);
+        for (var y = 0; y < original.Height; y += 7)
+        {
+            for (var x = 0; x < original.Width; x += 7)
+            {
+                Assert.Equal(original.GetPixel(x, y), full.GetPixel(x, y));
+            }
+        }
+    }
+
+    [Fact]
+    public void Process_QrisBelow200Pixels_IsRefusedWithTheMinimum()
+    {
+        var outcome = Process(TestImages.QrLikePng(190, 400), ImagePurpose.Qris);
+
+        Assert.Equal(ImageProblem.TooSmall, outcome.Failure?.Problem);
+        Assert.Equal(200, outcome.Failure?.MinShortSide);
+    }
+
+    [Fact]
     public void Process_SmallLogo_IsAcceptedWithLogoWidths()
     {
         var outcome = Process(TestImages.Png(150, 150), ImagePurpose.IkmLogo);

@@ -20,6 +20,8 @@ public sealed class BusinessModel(BusinessFormQuery query, AreaOptionsQuery area
     public bool IsNew { get; private set; } = true;
     public VerificationState? Verification { get; private set; }
     public string? RejectionReason { get; private set; }
+    /// The owner's IKM, once registered: for the link to its QR code.
+    public int? IkmId { get; private set; }
     public AreaChoices Areas { get; private set; } = null!;
     public IReadOnlyList<ConflictRow> Conflict { get; private set; } = [];
 
@@ -82,6 +84,7 @@ public sealed class BusinessModel(BusinessFormQuery query, AreaOptionsQuery area
         IsNew = state is null;
         Verification = state?.Verification;
         RejectionReason = state?.RejectionReason;
+        IkmId = state?.IkmId;
         return state?.Form;
     }
 

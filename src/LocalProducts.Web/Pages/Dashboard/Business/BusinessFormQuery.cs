@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.Dashboard.Business;
 
-public sealed record BusinessFormState(BusinessForm Form, VerificationState Verification, string? RejectionReason);
+public sealed record BusinessFormState(BusinessForm Form, VerificationState Verification, string? RejectionReason, int IkmId);
 
 /// The owner's IKM as a form, or null when they have none yet.
 public sealed class BusinessFormQuery(AppDbContext db)
@@ -28,6 +28,6 @@ public sealed class BusinessFormQuery(AppDbContext db)
                 Email = i.Email,
                 Website = i.Website,
                 Version = i.Version,
-            }, i.Verification, i.RejectionReason))
+            }, i.Verification, i.RejectionReason, i.Id))
             .FirstOrDefaultAsync(cancellationToken);
 }

@@ -88,5 +88,12 @@ public sealed class CatalogueCache
     /// Read before loading a value that <see cref="Set"/> will file.
     public long Generation => Interlocked.Read(ref _generation);
 
-    public void Clear() => Interlocked.Increment(ref _generation);
+    public void Clear()
+    {
+        Interlocked.Increment(ref _generation);
+        Cleared?.Invoke();
+    }
+
+    /// After every <see cref="Clear"/> (the read replica's cache follows this one).
+    public event Action? Cleared;
 }
