@@ -4,5 +4,6 @@ using LocalProducts.Benchmarks.Bench;
 return args.FirstOrDefault() switch
 {
     "bench" => await BenchCommand.RunAsync(args[1..]),
+    "faults" => await LocalProducts.Benchmarks.Faults.MixedLoadCommand.RunAsync(args[1..]),
     _ => await GenerateCommand.RunAsync(args),
 };

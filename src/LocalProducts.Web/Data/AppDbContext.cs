@@ -79,11 +79,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     /// The one place that says how the context talks to PostgreSQL: snake_case names everywhere,
     /// the migrations history table included.
+    /// Transient errors are retried only where running the work again is safe (ReadRetryStrategy).
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
-        options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history")).UseSnakeCaseNamingConvention();
+        options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history").ExecutionStrategy(d => new ReadRetryStrategy(d)))
+            .UseSnakeCaseNamingConvention().AddInterceptors(WriteCommands.Instance);
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history")).UseSnakeCaseNamingConvention();
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history").ExecutionStrategy(d => new ReadRetryStrategy(d)))
+            .UseSnakeCaseNamingConvention().AddInterceptors(WriteCommands.Instance);
 
     /// Connection settings for a read-heavy site, unless the connection string says otherwise:
     /// statements used twice are prepared on the server (the catalogue runs the same few shapes),

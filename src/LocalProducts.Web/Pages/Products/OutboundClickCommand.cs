@@ -3,11 +3,12 @@ using System.Net;
 using LocalProducts.Web.Data;
 using LocalProducts.Web.Domain;
 using LocalProducts.Web.Infrastructure.ClientAddresses;
+using LocalProducts.Web.Infrastructure.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.Products;
 
-public sealed class OutboundClickCommand(AppDbContext db, OncePerDay oncePerDay, TimeProvider clock)
+public sealed class OutboundClickCommand(AppDbContext db, OncePerDay oncePerDay, TimeProvider clock, ILogger<OutboundClickCommand> logger)
 {
     /// Counts the click and returns the shop's address; null when the product or link is not
     /// shown. An address counts once a day per product and shop, however often it follows the link.
@@ -21,7 +22,16 @@ public sealed class OutboundClickCommand(AppDbContext db, OncePerDay oncePerDay,
         {
             return null;
         }
-        await CountAsync(link.ProductId, platform, clientAddress, cancellationToken);
+        try
+        {
+            await CountAsync(link.ProductId, platform, clientAddress, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseOutage.Find(ex) is { } outage && !cancellationToken.IsCancellationRequested)
+        {
+            // The shopper still goes to the shop: a click not counted costs less than a lost sale.
+            // Not retried: the increment may have been committed before the connection broke.
+            logger.LogWarning("Outbound click on product {ProductId} not counted: database unavailable ({DatabaseError})", link.ProductId, DatabaseOutage.Describe(outage));
+        }
         return link.Url;
     }
 

@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace LocalProducts.IntegrationTests.Infrastructure.Requests;
 
 /// A TCP passage on loopback between the site and PostgreSQL that a test can cut and mend: cut, it
 /// resets every open connection and every new one, as a database that went away does; mended, it
-/// passes connections through again.
+/// passes connections through again. It can also lose one answer: the statement that carries a
+/// given text reaches the database, which runs (and commits) it, and the connection breaks before
+/// the answer comes back, the ambiguous failure a retry must not repeat blindly.
 public sealed class DatabasePassage : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -15,6 +18,7 @@ public sealed class DatabasePassage : IAsyncDisposable
     private readonly ConcurrentDictionary<Socket, byte> _open = new();
     private readonly Task _accepting;
     private volatile bool _cut;
+    private byte[]? _loseAnswerTo;
 
     public DatabasePassage(int databasePort)
     {
@@ -36,6 +40,13 @@ public sealed class DatabasePassage : IAsyncDisposable
     }
 
     public void Mend() => _cut = false;
+
+    /// The next statement sent with <paramref name="text"/> in it (a parameter's value) is passed
+    /// on, and its connection is reset instead of its answer coming back. Once.
+    public void LoseAnswerTo(string text) => Volatile.Write(ref _loseAnswerTo, System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// Whether the armed statement has been seen.
+    public bool AnswerLost => Volatile.Read(ref _loseAnswerTo) is null;
 
     public async ValueTask DisposeAsync()
     {
@@ -77,7 +88,8 @@ public sealed class DatabasePassage : IAsyncDisposable
         {
             await database.ConnectAsync(_database, _stop.Token);
             using var done = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-            await Task.WhenAny(CopyAsync(client, database, done.Token), CopyAsync(database, client, done.Token));
+            var lose = new StrongBox<bool>();
+            await Task.WhenAny(CopyAsync(client, database, lose, toDatabase: true, done.Token), CopyAsync(database, client, lose, toDatabase: false, done.Token));
             await done.CancelAsync();
         }
         catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
@@ -93,7 +105,7 @@ public sealed class DatabasePassage : IAsyncDisposable
         }
     }
 
-    private static async Task CopyAsync(Socket from, Socket to, CancellationToken cancellationToken)
+    private async Task CopyAsync(Socket from, Socket to, StrongBox<bool> loseAnswer, bool toDatabase, CancellationToken cancellationToken)
     {
         var buffer = new byte[16 * 1024];
         try
@@ -103,6 +115,16 @@ public sealed class DatabasePassage : IAsyncDisposable
                 var read = await from.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
                 if (read == 0)
                 {
+                    return;
+                }
+                if (toDatabase && Volatile.Read(ref _loseAnswerTo) is { } text && buffer.AsSpan(0, read).IndexOf(text) >= 0
+                    && Interlocked.CompareExchange(ref _loseAnswerTo, null, text) == text)
+                {
+                    Volatile.Write(ref loseAnswer.Value, true);
+                }
+                else if (!toDatabase && Volatile.Read(ref loseAnswer.Value))
+                {
+                    // The database answered; nobody hears it.
                     return;
                 }
                 await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, cancellationToken);

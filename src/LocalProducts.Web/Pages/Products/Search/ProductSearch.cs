@@ -92,7 +92,12 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
         new("2500000-", 2_500_000, null),
     ];
 
-    public async Task<ProductSearchResult> RunAsync(ProductSearchInput input, bool english, CancellationToken cancellationToken)
+    /// Only reads, some through Npgsql directly where EF's retries do not reach: the whole search
+    /// runs again after a transient error (ReadRetryStrategy).
+    public Task<ProductSearchResult> RunAsync(ProductSearchInput input, bool english, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(token => RunOnceAsync(input, english, token), cancellationToken);
+
+    private async Task<ProductSearchResult> RunOnceAsync(ProductSearchInput input, bool english, CancellationToken cancellationToken)
     {
         var today = Wib.Today(clock);
         var notes = input.Notes.ToList();
