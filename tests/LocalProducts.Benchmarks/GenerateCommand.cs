@@ -143,6 +143,11 @@ internal static class GenerateCommand
         var analyzing = Stopwatch.StartNew();
         await CatalogueWriter.ExecuteAsync(connection, "VACUUM (ANALYZE) ikms, products, product_search, certifications, marketplace_links", cancellationToken);
         Console.WriteLine($"VACUUM (ANALYZE) in {Seconds(analyzing)}.");
+
+        // The vocabulary (typo corrections, suggestions) is otherwise refreshed by a running site.
+        var refreshing = Stopwatch.StartNew();
+        await CatalogueWriter.ExecuteAsync(connection, "REFRESH MATERIALIZED VIEW search_terms", cancellationToken);
+        Console.WriteLine($"Vocabulary (search_terms) refreshed in {Seconds(refreshing)}.");
     }
 
     private static string Seconds(Stopwatch watch) =>
