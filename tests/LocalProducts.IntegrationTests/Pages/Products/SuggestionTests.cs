@@ -81,6 +81,25 @@ public sealed class SuggestionTests(SiteFixture site) : IClassFixture<SiteFixtur
         Assert.Equal([$"Kopi {word} Terbit"], items.Where(i => i.Kind == "produk").Select(i => i.Label));
     }
 
+    [Fact]
+    public async Task NamesStartingWithTheText_ComeFirst_AndOnlyPublishedAndVerified()
+    {
+        var owner = await PortalData.CreateOwnerAsync(site);
+        var ikmId = await PortalData.CreateIkmAsync(site, owner.Id, VerificationState.Verified);
+        var word = PortalData.NewWord();
+        await PortalData.CreateProductAsync(site, ikmId, ProductState.Published, $"Tas {word} Tengah");
+        await PortalData.CreateProductAsync(site, ikmId, ProductState.Published, $"{word} Awal");
+        await PortalData.CreateProductAsync(site, ikmId, ProductState.Hidden, $"{word} Disembunyikan");
+        var other = await PortalData.CreateOwnerAsync(site);
+        await PortalData.CreateIkmAsync(site, other.Id, VerificationState.Pending, name: $"{word} Belum Diverifikasi");
+
+        var items = await SuggestAsync(word);
+
+        // The name that starts with the text first, then the one with a later word starting so.
+        Assert.Equal([$"{word} Awal", $"Tas {word} Tengah"], items.Where(i => i.Kind == "produk").Select(i => i.Label));
+        Assert.DoesNotContain(items, i => i.Label.Contains("Belum", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("k")]

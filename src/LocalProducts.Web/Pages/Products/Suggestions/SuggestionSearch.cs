@@ -64,11 +64,14 @@ public sealed class SuggestionSearch(AppDbContext db, NpgsqlDataSource dataSourc
     }
 
     /// Words: search_terms by prefix of the last word (trigram index, most products first); near
-    /// words (trigram similarity) only when fewer than two start so. Makers: verified, a name word
-    /// starting with the typed text. Products: the name's words (product_search's GIN index on
-    /// the name vector), every typed word a prefix of a name word or, finished, its stem (stop
-    /// words left out, as in the index); a handful of candidates, the names that
-    /// start with the typed text first, then the shortest.
+    /// words (trigram similarity) only when fewer than two start so. Makers and products: first
+    /// the names that start with the typed text (a range scan on a text_pattern_ops index that
+    /// stops after a few rows, so a common two-letter prefix costs no more than a rare one), the
+    /// shortest first; only when too few start so, the names with a word starting so: makers by
+    /// the trigram index on their name words, products by product_search's GIN index on the name
+    /// vector: each finished word or its stem, the last word as a prefix (stop words left out, as
+    /// in the index; a last word under three letters after others is left to the ordering, since
+    /// the posting lists of every word starting "t" cost more than the whole rest).
     public static NpgsqlCommand CreateCommand(NpgsqlDataSource dataSource, SuggestionInput input)
     {
         var command = dataSource.CreateCommand($"""
@@ -78,18 +81,44 @@ public sealed class SuggestionSearch(AppDbContext db, NpgsqlDataSource dataSourc
                 SELECT word, ndoc FROM search_terms
                 WHERE (SELECT count(*) FROM prefixed) < 2 AND word % $2 AND word NOT LIKE $1
                 AND length(word) > 1 ORDER BY ndoc DESC, word LIMIT {MaxWords}),
-            makers AS (
+            makers_starting AS MATERIALIZED (
                 SELECT name, slug FROM ikms
-                WHERE verification = {(int)VerificationState.Verified} AND ' ' || lower(name) LIKE '% ' || $3
-                ORDER BY lower(name) LIKE $3 DESC, length(name), name LIMIT {MaxMakers}),
+                WHERE verification = {(int)VerificationState.Verified} AND lower(name) ~>=~ $5 AND lower(name) ~<~ $6
+                ORDER BY lower(name) USING ~<~ LIMIT 20),
+            makers_words AS (
+                SELECT name, slug FROM ikms
+                WHERE (SELECT count(*) FROM makers_starting) < {MaxMakers}
+                AND verification = {(int)VerificationState.Verified} AND ' ' || lower(name) LIKE '% ' || $3
+                AND NOT (lower(name) ~>=~ $5 AND lower(name) ~<~ $6)
+                ORDER BY length(name), name LIMIT {MaxMakers}),
+            makers AS (
+                SELECT name, slug FROM (
+                    SELECT name, slug, 0 AS rank FROM makers_starting
+                    UNION ALL SELECT name, slug, 1 FROM makers_words) m
+                ORDER BY rank, length(name), name LIMIT {MaxMakers}),
+            products_starting AS MATERIALIZED (
+                SELECT name, slug FROM products
+                WHERE state = {(int)ProductState.Published} AND lower(name) ~>=~ $5 AND lower(name) ~<~ $6
+                ORDER BY lower(name) USING ~<~ LIMIT 50),
             candidates AS (
-                SELECT id FROM product_search WHERE ts_filter(search_vector, '{"{a}"}') @@ to_tsquery('simple', (
-                    SELECT coalesce(string_agg('(' || w || ':*' || coalesce(' | ' || (ts_lexize('indonesian_stem', w))[1], '') || ')', ' & '), '')
-                    FROM unnest($4::text[]) AS w WHERE NOT EXISTS (SELECT 1 FROM search_stop_words s WHERE s.word = w)))
+                SELECT id FROM product_search
+                WHERE (SELECT count(*) FROM products_starting) < {MaxProducts}
+                AND ts_filter(search_vector, '{"{a}"}') @@ to_tsquery('simple', (
+                    SELECT coalesce(string_agg('(' || w || CASE WHEN n = $7 THEN ':*' ELSE '' END
+                        || coalesce(' | ' || (ts_lexize('indonesian_stem', w))[1], '') || ')', ' & '), '')
+                    FROM unnest($4::text[]) WITH ORDINALITY AS typed(w, n)
+                    WHERE NOT EXISTS (SELECT 1 FROM search_stop_words s WHERE s.word = w)
+                    AND (n < $7 OR $7 = 1 OR length(w) >= 3)))
                 LIMIT 50),
-            products AS (
+            products_words AS (
                 SELECT p.name, p.slug FROM candidates c JOIN products p ON p.id = c.id
-                ORDER BY lower(p.name) LIKE $3 DESC, length(p.name), p.name LIMIT {MaxProducts})
+                WHERE NOT (lower(p.name) ~>=~ $5 AND lower(p.name) ~<~ $6)
+                ORDER BY ' ' || lower(p.name) LIKE '% ' || $1 DESC, length(p.name), p.name LIMIT {MaxProducts}),
+            products AS (
+                SELECT name, slug FROM (
+                    SELECT name, slug, 0 AS rank FROM products_starting
+                    UNION ALL SELECT name, slug, 1 FROM products_words) m
+                ORDER BY rank, length(name), name LIMIT {MaxProducts})
             SELECT '{SuggestionKind.Word}', word, NULL, false FROM prefixed
             UNION ALL SELECT '{SuggestionKind.Word}', word, NULL, true FROM near
             UNION ALL SELECT '{SuggestionKind.Maker}', name, slug, false FROM makers
@@ -99,6 +128,11 @@ public sealed class SuggestionSearch(AppDbContext db, NpgsqlDataSource dataSourc
         command.Parameters.AddWithValue(input.Last);
         command.Parameters.AddWithValue(input.Text + "%");
         command.Parameters.AddWithValue(input.Words.ToArray());
+        // A range on text_pattern_ops indexes (byte order): names from the typed text up to the
+        // typed text followed by the highest code point, i.e. the names starting with it.
+        command.Parameters.AddWithValue(input.Text);
+        command.Parameters.AddWithValue(input.Text + char.ConvertFromUtf32(0x10FFFF));
+        command.Parameters.AddWithValue(input.Words.Count);
         return command;
     }
 
