@@ -18,7 +18,7 @@ public sealed partial class ProductSearch
             {
                 var guide = word.Length == 0 ? null : kept.Guide;
                 var ids = kept.Ids
-                    ?? (guide is null || sort == SearchSort.Relevan
+                    ?? (guide is null
                         ? await PageIdsAsync(filters, sort, page, cancellationToken)
                         : await PageIdsOfCommonWordAsync(filters, sort, page, kept.Counts.Total, guide, cancellationToken));
                 return new CountedPage(kept.Counts, ids, guide);
@@ -269,13 +269,19 @@ public sealed partial class ProductSearch
         return new KeptCounts(counts, ids, new PageGuide(catalogue, wordProducts, wordInNames));
     }
 
-    /// A page of a common word's results without counting them, in an order other than
-    /// relevance (relevance needs every match's score: <see cref="PageIdsAsync"/>): read either by
-    /// walking the index of that order until the page is full, or through the word's index and a
-    /// sort, whichever reads fewer rows by the counts already known.
+    /// A page of a common word's results without counting them: read either by walking the
+    /// index of the order until the page is full, or through the word's index and a sort,
+    /// whichever reads fewer rows by the counts already known. Relevance walks the newest
+    /// matches for those with the highest score there is (<see cref="PageIdsOfTopScoreAsync"/>),
+    /// and scores every match only when the page cannot be certain that way.
     private async Task<List<int>> PageIdsOfCommonWordAsync(
         SearchFilters filters, SearchSort sort, int page, int total, PageGuide kept, CancellationToken cancellationToken)
     {
+        if (sort == SearchSort.Relevan)
+        {
+            return await PageIdsOfTopScoreAsync(filters, page, total, kept, cancellationToken)
+                ?? await PageIdsAsync(filters, sort, page, cancellationToken);
+        }
         var wanted = page * PageSize;
         await using var command = dataSource.CreateCommand();
         var where = filters.Conditions(command);
@@ -303,6 +309,53 @@ public sealed partial class ProductSearch
             ids.Add(reader.GetInt32(0));
         }
         return ids.Skip(wanted - PageSize).ToList();
+    }
+
+    /// At most about this many rows of the date index are walked looking for a relevance page.
+    private const int TopScoreWalkRows = 20_000;
+
+    /// A relevance page without scoring every match. No product can score more than every term
+    /// found in every part (<see cref="SearchFilters.TopScore"/>), and among equal scores the newest
+    /// comes first, so the first <c>page × PageSize</c> matches with that score, newest first, are
+    /// the first pages exactly. They are looked for by walking the date index through the newest
+    /// matches (about a fifth of "kopi"'s matches have it everywhere: its first page reads about
+    /// 120 matches instead of scoring 150,000). Null when the walk, bounded to about
+    /// <see cref="TopScoreWalkRows"/> rows of the index by the counts already known, found fewer:
+    /// then every match is scored.
+    private async Task<List<int>?> PageIdsOfTopScoreAsync(
+        SearchFilters filters, int page, int total, PageGuide kept, CancellationToken cancellationToken)
+    {
+        var wanted = page * PageSize;
+        var matchesWalked = kept.Catalogue <= 0 ? 0 : (long)TopScoreWalkRows * total / kept.Catalogue;
+        if (filters.Lexemes.Count == 0 || matchesWalked < wanted)
+        {
+            return null;
+        }
+        await using var command = dataSource.CreateCommand();
+        var where = filters.Conditions(command);
+        // Written as a function call, the word condition cannot use an index, so the planner walks
+        // the date index; the inner LIMIT bounds the walk, the outer one stops it at a full page.
+        command.CommandText = $"""
+            SELECT id FROM (
+                SELECT id, {ScoreExpression} AS score
+                FROM product_search
+                WHERE ts_match_vq(search_vector, @tsquery) AND {where.Category} AND {where.Province} AND {where.Regency}
+                  AND {where.Price} AND {where.Certification}
+                ORDER BY published_at DESC, id DESC
+                LIMIT @walked) AS newest
+            WHERE score >= @top_score
+            LIMIT @wanted
+            """;
+        command.Parameters.AddWithValue("walked", (int)Math.Min(matchesWalked, int.MaxValue));
+        command.Parameters.AddWithValue("top_score", filters.TopScore);
+        command.Parameters.AddWithValue("wanted", wanted);
+        var ids = new List<int>(wanted);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt32(0));
+        }
+        return ids.Count < wanted ? null : ids.Skip(wanted - PageSize).ToList();
     }
 
     /// The order of results, in columns both product_search and the search CTE have.

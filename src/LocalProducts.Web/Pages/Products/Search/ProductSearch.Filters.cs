@@ -162,6 +162,10 @@ public sealed partial class ProductSearch
                     : typed)
                 .Aggregate((left, right) => new NpgsqlTsQueryAnd(left, right));
 
+        /// The highest score a product can have: every term, and every phrase the synonym table
+        /// added, found in every part.
+        public float TopScore => ScoreQueries().Sum(s => s.Value);
+
         /// For each term and part of a product, the query that finds the term there and what it counts.
         private List<(NpgsqlTsQuery Query, float Value)> ScoreQueries()
         {

@@ -348,7 +348,7 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
         var clamped = page > pageCount;
         if (clamped || ids is null)
         {
-            ids = counted.Guide is null || counted.Filters.ProvinceCode is not null || sort == SearchSort.Relevan
+            ids = counted.Guide is null || counted.Filters.ProvinceCode is not null
                 ? await PageIdsAsync(counted.Filters, sort, Math.Min(page, pageCount), cancellationToken)
                 : await PageIdsOfCommonWordAsync(counted.Filters, sort, Math.Min(page, pageCount), counted.Counts.Total, counted.Guide, cancellationToken);
         }
