@@ -44,7 +44,9 @@ public static class TestCluster
     private static EmbeddedPostgres Start()
     {
         var root = Path.Combine(Path.GetTempPath(), $"melokal-tests-{Guid.NewGuid():N}");
-        var server = EmbeddedPostgres.Start(new EmbeddedPostgresOptions { RootDirectory = root, Database = "postgres", Durable = false });
+        // MELOKAL_TEST_PG_PORT: a fixed port, where a run must stay in a given range; a free one otherwise.
+        var port = int.TryParse(Environment.GetEnvironmentVariable("MELOKAL_TEST_PG_PORT"), CultureInfo.InvariantCulture, out var fixedPort) ? fixedPort : (int?)null;
+        var server = EmbeddedPostgres.Start(new EmbeddedPostgresOptions { RootDirectory = root, Database = "postgres", Durable = false, Port = port });
         WatchForExit(root);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {

@@ -88,12 +88,23 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history").ExecutionStrategy(d => new ReadRetryStrategy(d)))
             .UseSnakeCaseNamingConvention().AddInterceptors(WriteCommands.Instance);
 
+    /// Seconds a request waits for a pooled connection (or for a new one to open) before the
+    /// database counts as unavailable, unless the connection string sets <c>Timeout</c>
+    /// (Database:ConnectionWaitSeconds). Npgsql's default, 15 s, kept every reader waiting that long
+    /// for the 503 whenever a slow query held the whole pool.
+    public const int DefaultConnectionWaitSeconds = 3;
+
     /// Connection settings for a read-heavy site, unless the connection string says otherwise:
     /// statements used twice are prepared on the server (the catalogue runs the same few shapes),
-    /// and the pool is sized for the database server's cores.
-    public static string TunedConnectionString(string connectionString)
+    /// the pool is sized for the database server's cores, and a request does not wait long for
+    /// a connection.
+    public static string TunedConnectionString(string connectionString, int connectionWaitSeconds = DefaultConnectionWaitSeconds)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!SetsTimeout(connectionString))
+        {
+            settings.Timeout = connectionWaitSeconds;
+        }
         if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             settings.MaxAutoPrepare = 64;
@@ -111,6 +122,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             settings.ApplicationName = "melokal";
         }
         return settings.ConnectionString;
+    }
+
+    /// Whether the connection string sets Timeout, under any of the names Npgsql takes for it
+    /// ("Command Timeout" is another setting).
+    private static bool SetsTimeout(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        return settings.Remove(nameof(NpgsqlConnectionStringBuilder.Timeout));
     }
 
     private static readonly MarkdownRenderer _markdown = new();

@@ -20,8 +20,20 @@ public sealed class ReadRetryStrategy(ExecutionStrategyDependencies dependencies
 
     public static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(500);
 
+    private readonly List<Action<Exception?, bool>> _heldLines = [];
     private bool _mayRetry;
     private long _writesAtStart;
+
+    /// The strategy running the current operation, when it is one of these.
+    internal static ReadRetryStrategy? Running => Current as ReadRetryStrategy;
+
+    /// Whether this strategy will run its operation again after this failure (it has retries left).
+    internal bool WillRetry(Exception exception) => ExceptionsEncountered.Count < MaxRetryCount && Retries(exception);
+
+    /// A log line written before the failure reached the strategy and without its exception (EF
+    /// Core's connection errors): written once the strategy knows whether it runs the operation
+    /// again, with the exception and whether it does (<see cref="RetriedReadLogging"/>).
+    internal void HoldLine(Action<Exception?, bool> write) => _heldLines.Add(write);
 
     protected override void OnFirstExecution()
     {
@@ -31,15 +43,31 @@ public sealed class ReadRetryStrategy(ExecutionStrategyDependencies dependencies
         _mayRetry = context.Database.CurrentTransaction is null && System.Transactions.Transaction.Current is null;
         _writesAtStart = WriteCommands.SentBy(context);
         ExceptionsEncountered.Clear();
+        WriteHeldLines(null, retrying: false);
     }
 
-    protected override bool ShouldRetryOn(Exception? exception) =>
-        exception is not null
-        && _mayRetry
+    protected override bool ShouldRetryOn(Exception? exception)
+    {
+        var retries = exception is not null && Retries(exception);
+        WriteHeldLines(exception, retrying: retries && ExceptionsEncountered.Count < MaxRetryCount);
+        return retries;
+    }
+
+    private bool Retries(Exception exception) =>
+        _mayRetry
         && WriteCommands.SentBy(Dependencies.CurrentContext.Context) == _writesAtStart
         && !IsTimeout(exception)
         && exception is not PostgresException { SqlState: PostgresErrorCodes.QueryCanceled }
         && base.ShouldRetryOn(exception);
+
+    private void WriteHeldLines(Exception? exception, bool retrying)
+    {
+        foreach (var write in _heldLines)
+        {
+            write(exception, retrying);
+        }
+        _heldLines.Clear();
+    }
 
     /// An exhausted pool or a connection attempt that timed out: Npgsql wraps a TimeoutException.
     private static bool IsTimeout(Exception exception)

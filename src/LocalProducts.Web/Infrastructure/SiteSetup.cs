@@ -68,10 +68,12 @@ internal static class SiteSetup
             connectionString = embedded.ConnectionString;
         }
 
-        var dataSource = new NpgsqlDataSourceBuilder(AppDbContext.TunedConnectionString(connectionString)).Build();
+        var dataSource = new NpgsqlDataSourceBuilder(AppDbContext.TunedConnectionString(connectionString, ConnectionWaitSeconds(builder.Configuration))).Build();
         builder.Services.AddSingleton(dataSource);
+        // One logger factory for every context: EF Core builds its internal services per factory.
+        builder.Services.AddSingleton(services => new RetriedReadLogging(services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddDbContext<AppDbContext>((services, options) =>
-            AppDbContext.Configure(options, dataSource).AddInterceptors(
+            AppDbContext.Configure(options, dataSource).UseLoggerFactory(services.GetRequiredService<RetriedReadLogging>()).AddInterceptors(
                 services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<CacheEvictionInterceptor>()));
         builder.Services.AddScoped<CacheEvictionInterceptor>();
         builder.Services.AddDataProtection()
@@ -81,6 +83,10 @@ internal static class SiteSetup
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return embedded;
     }
+
+    /// Database:ConnectionWaitSeconds: how long a request waits for a connection before the 503.
+    public static int ConnectionWaitSeconds(IConfiguration configuration) =>
+        configuration.GetValue("Database:ConnectionWaitSeconds", AppDbContext.DefaultConnectionWaitSeconds);
 
     public static void AddSiteServices(this WebApplicationBuilder builder)
     {

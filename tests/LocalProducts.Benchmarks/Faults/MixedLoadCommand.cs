@@ -187,7 +187,7 @@ internal static partial class MixedLoadCommand
                 window.Count(o => o.Status == 503), window.Count(o => o.Status == 503 && o.RetryAfter),
                 window.Count(o => o.Status == 500), window.Count(o => o.StackTrace), failed.Count(o => o.Status == 0),
                 back == long.MinValue ? null : lastFailure is { } last ? Math.Max(0, last - back) / 1000.0 : 0,
-                [.. failed.GroupBy(o => o.Status == 0 ? o.Error! : o.Status.ToString(CultureInfo.InvariantCulture)).Select(g => $"{g.Key}×{g.Count()}")]));
+                [.. failed.GroupBy(o => $"{o.Kind} {(o.Status == 0 ? o.Error : o.Status.ToString(CultureInfo.InvariantCulture))}").Select(g => $"{g.Key}×{g.Count()}")]));
         }
         return figures;
     }

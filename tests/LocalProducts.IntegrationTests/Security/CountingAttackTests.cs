@@ -56,12 +56,14 @@ public sealed class CountingAttackTests(SiteFixture site) : IClassFixture<SiteFi
     public async Task Post_CommentsFromManyAddressesOfOneIpv6SlashSixtyFour_ShareTheRateLimit()
     {
         var slug = await PostSlugAsync(1);
+        // The shared site has its limits off; this one has them on, as in production.
+        await using var limited = site.Factory.WithWebHostBuilder(builder => builder.UseSetting("RateLimits:Enabled", "true"));
         for (var i = 1; i <= Comment.RateLimit; i++)
         {
-            using var client = Accounts.ClientFrom(site.Factory, $"2001:db8:64:64::{i:x}");
+            using var client = Accounts.ClientFrom(limited, $"2001:db8:64:64::{i:x}");
             Assert.Equal(HttpStatusCode.Redirect, (await CommentAsync(client, slug, $"Komentar {i} dari satu /64")).StatusCode);
         }
-        using var nextAddress = Accounts.ClientFrom(site.Factory, "2001:db8:64:64:ffff:ffff:ffff:ffff");
+        using var nextAddress = Accounts.ClientFrom(limited, "2001:db8:64:64:ffff:ffff:ffff:ffff");
 
         var refused = await CommentAsync(nextAddress, slug, "Alamat baru, jaringan yang sama");
 

@@ -11,9 +11,9 @@ namespace LocalProducts.Web.Infrastructure.Replica;
 /// the primary (who must see their own edit).
 public sealed class ReplicaDatabase : IDisposable
 {
-    public ReplicaDatabase(string connectionString, TimeSpan cacheLifetime)
+    public ReplicaDatabase(string connectionString, TimeSpan cacheLifetime, int connectionWaitSeconds)
     {
-        DataSource = new NpgsqlDataSourceBuilder(AppDbContext.TunedConnectionString(connectionString)).Build();
+        DataSource = new NpgsqlDataSourceBuilder(AppDbContext.TunedConnectionString(connectionString, connectionWaitSeconds)).Build();
         // The health check must not hang on a replica that is gone: a short wait, its own pool.
         var check = new NpgsqlConnectionStringBuilder(connectionString)
         {

@@ -46,7 +46,7 @@ public static class ReplicaSetup
         }
         services.Configure<ReplicaOptions>(builder.Configuration.GetSection(ReplicaOptions.Section));
         var cacheLifetime = TimeSpan.FromSeconds(builder.Configuration.GetValue("CatalogueCache:Seconds", CatalogueCache.DefaultLifetime.TotalSeconds));
-        services.AddSingleton(new ReplicaDatabase(builder.Configuration.GetConnectionString("Replica")!, cacheLifetime));
+        services.AddSingleton(new ReplicaDatabase(builder.Configuration.GetConnectionString("Replica")!, cacheLifetime, SiteSetup.ConnectionWaitSeconds(builder.Configuration)));
         services.AddSingleton<ReplicaHealth>();
         services.AddSingleton<ReadRouting>();
         services.AddHostedService<ReplicaMonitor>();

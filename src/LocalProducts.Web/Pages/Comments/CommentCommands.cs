@@ -8,6 +8,7 @@ using LocalProducts.Web.Infrastructure.Email;
 using LocalProducts.Web.Infrastructure.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace LocalProducts.Web.Pages.Comments;
 
@@ -44,8 +45,8 @@ public sealed record NewComment(string AuthorName, string? Email, string Text, I
 /// comment already, for the link mailed to that address (whoever types a known address gets
 /// nothing shown). An address that wrote too many lately is refused.
 public sealed class PostCommentCommand(
-    AppDbContext db, AddressHasher addresses, PostgresRateLimiter limiter, PublicAddress site, IEmailSender email, TimeProvider clock,
-    IStringLocalizer<SharedResource> text, ILogger<PostCommentCommand> logger)
+    AppDbContext db, AddressHasher addresses, PostgresRateLimiter limiter, IOptionsMonitor<RateLimitOptions> limits, PublicAddress site, IEmailSender email,
+    TimeProvider clock, IStringLocalizer<SharedResource> text, ILogger<PostCommentCommand> logger)
 {
     /// What a reader whose comment waits for staff is told (also when the honeypot dropped it).
     public static string AwaitsModeration(IStringLocalizer text) => text["Terima kasih! Komentar pertama Anda akan tampil setelah diperiksa staf."];
@@ -59,9 +60,11 @@ public sealed class PostCommentCommand(
             return CommandResult.NotFound;
         }
         var addressHash = await addresses.HashAsync(input.ClientAddress, Wib.Today(clock), cancellationToken);
-        // Counted in the table itself, so the limit holds across every instance of the site.
+        // Counted in the table itself, so the limit holds across every instance of the site; off
+        // with every other limit (RateLimits:Enabled).
         var since = now - Comment.RateWindow;
-        if (await db.Comments.CountAsync(c => c.AddressHash == addressHash && c.CreatedAt > since, cancellationToken) >= Comment.RateLimit)
+        if (limits.CurrentValue.Enabled
+            && await db.Comments.CountAsync(c => c.AddressHash == addressHash && c.CreatedAt > since, cancellationToken) >= Comment.RateLimit)
         {
             logger.LogWarning("Comment refused: rate limit reached for one address on post {PostId}", post.Id);
             return CommandResult.Invalid("", text["Terlalu banyak komentar dari alamat Anda dalam beberapa menit terakhir. Coba lagi nanti; tulisan Anda masih ada di bawah."]);

@@ -18,6 +18,7 @@ public sealed class DatabasePassage : IAsyncDisposable
     private readonly ConcurrentDictionary<Socket, byte> _open = new();
     private readonly Task _accepting;
     private volatile bool _cut;
+    private int _refuseNext;
     private byte[]? _loseAnswerTo;
 
     public DatabasePassage(int databasePort)
@@ -40,6 +41,10 @@ public sealed class DatabasePassage : IAsyncDisposable
     }
 
     public void Mend() => _cut = false;
+
+    /// The next <paramref name="count"/> new connections are reset as soon as they are made, as a
+    /// database that is starting up refuses them; the ones after pass.
+    public void RefuseNextConnections(int count) => Volatile.Write(ref _refuseNext, count);
 
     /// The next statement sent with <paramref name="text"/> in it (a parameter's value) is passed
     /// on, and its connection is reset instead of its answer coming back. Once.
@@ -70,7 +75,7 @@ public sealed class DatabasePassage : IAsyncDisposable
             {
                 return;
             }
-            if (_cut)
+            if (_cut || TakeRefusal())
             {
                 Reset(client);
                 continue;
@@ -134,6 +139,18 @@ public sealed class DatabasePassage : IAsyncDisposable
         {
             // One side went away: the passage closes both.
         }
+    }
+
+    private bool TakeRefusal()
+    {
+        while (Volatile.Read(ref _refuseNext) is var left and > 0)
+        {
+            if (Interlocked.CompareExchange(ref _refuseNext, left - 1, left) == left)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void Reset(Socket socket)

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Serilog.Events;
 
 namespace LocalProducts.IntegrationTests.Infrastructure.Requests;
 
@@ -49,6 +50,27 @@ public sealed class TransientErrorRetryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(WebUtility.HtmlEncode(product.Name), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(_site.Logs.Events, e => e.MessageTemplate.Text.StartsWith("Database unavailable", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Get_ProductPage_ItsConnectionRefusedOnce_IsReadAgain_AndTheFailureLoggedAsAWarning_NotAnError()
+    {
+        var product = await QueryAsync(db => ProductCard.Visible(db.Products).OrderBy(p => p.Id).Skip(1).Select(p => new { p.Slug, p.Name }).FirstAsync());
+        using var client = _site.CreateClient();
+        // No idle connection left: the page opens a new one, which the database refuses once.
+        _site.Services.GetRequiredService<NpgsqlDataSource>().Clear();
+
+        _passage.RefuseNextConnections(1);
+        using var response = await client.GetAsync($"/produk/{product.Slug}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(WebUtility.HtmlEncode(product.Name), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var retried = Assert.Single(_site.Logs.Events, e => e.MessageTemplate.Text.Contains("The read runs again", StringComparison.Ordinal));
+        Assert.Equal(LogEventLevel.Warning, retried.Level);
+        Assert.Null(retried.Exception);
+        Assert.Equal("Microsoft.EntityFrameworkCore.Database.Connection", CapturedLogs.Source(retried));
+        Assert.StartsWith("\"An error occurred using the connection", retried.Properties["DatabaseFailure"].ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_site.Logs.Events, e => e.Level >= LogEventLevel.Error);
     }
 
     [Fact]

@@ -77,8 +77,10 @@ public sealed class CommentTests(SiteFixture site) : IClassFixture<SiteFixture>
     public async Task Post_Comments_FloodFromOneAddress_IsRefusedWith429_AndKeepsTheText()
     {
         var slug = await PostSlugAsync(3);
-        // An address of its own: the flood must not use up the other tests' shared one.
-        using var reader = Account.Accounts.ClientFrom(site.Factory, "198.51.100.90");
+        // The shared site has its limits off; this one has them on, as in production. An address
+        // of its own: the flood must not use up the other tests' shared one.
+        await using var limited = site.Factory.WithWebHostBuilder(builder => builder.UseSetting("RateLimits:Enabled", "true"));
+        using var reader = Account.Accounts.ClientFrom(limited, "198.51.100.90");
         for (var i = 0; i < Comment.RateLimit; i++)
         {
             await CommentAsync(reader, slug, "Banjir", null, $"Komentar {i}");
@@ -90,6 +92,20 @@ public sealed class CommentTests(SiteFixture site) : IClassFixture<SiteFixture>
         var page = await SiteFixture.ParseAsync(refused);
         Assert.Contains("Terlalu banyak komentar", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Satu lagi yang terlalu banyak", page.QuerySelector("textarea")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Post_Comments_FromOneAddress_WithRateLimitsOff_AreAllTaken()
+    {
+        var slug = await PostSlugAsync(3);
+        // The shared site runs with RateLimits:Enabled=false, as the fault runs do.
+        using var reader = Account.Accounts.ClientFrom(site.Factory, "198.51.100.91");
+        for (var i = 0; i <= Comment.RateLimit; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await CommentAsync(reader, slug, "Tanpa batas", null, $"Komentar tanpa batas {i}")).StatusCode);
+        }
+
+        Assert.Equal(Comment.RateLimit + 1, await QueryAsync(db => db.Comments.CountAsync(c => c.Text.StartsWith("Komentar tanpa batas "))));
     }
 
     [Fact]
