@@ -9,14 +9,21 @@ namespace LocalProducts.Benchmarks.Faults;
 /// limits and once-a-day marks apply as they would to real shoppers. Linux routes all of 127/8 to
 /// the loopback interface, so no set-up is needed. Addresses in 127.0.0.x are never used: the
 /// cluster's nginx connects to the instances from 127.0.0.2.
-internal sealed class LoopbackClients(Uri site)
+/// Runs against the same database must not share addresses (a click from an address already
+/// counted today is not counted again): <paramref name="block"/> is the second byte to start from,
+/// 1 for `faults load` and `soak max`, 128 for `soak run`.
+internal sealed class LoopbackClients(Uri site, int block = 1)
 {
-    private int _next = -1;
+    /// Addresses in one block (one value of the second byte).
+    private const int PerBlock = 254 * 256;
+
+    private int _next = ((block - 1) * PerBlock) - 1;
+    private readonly int _first = (block - 1) * PerBlock;
 
     /// The n-th client address (n from 0): 127.1.0.1 … 127.1.0.254, 127.1.1.1 … (the last byte never 0 or 255).
     public static IPAddress AddressOf(int n)
     {
-        var second = 1 + (n / (254 * 256));
+        var second = 1 + (n / PerBlock);
         if (second > 254)
         {
             throw new ArgumentOutOfRangeException(nameof(n), "More clients than loopback addresses");
@@ -28,7 +35,7 @@ internal sealed class LoopbackClients(Uri site)
     public HttpClient NextClient() => NewClient(site, AddressOf(Interlocked.Increment(ref _next)));
 
     /// How many addresses were handed out.
-    public int Used => _next + 1;
+    public int Used => _next + 1 - _first;
 
     public static HttpClient NewClient(Uri site, IPAddress? from) => new(new SocketsHttpHandler
     {
