@@ -20,6 +20,7 @@
 # (default 18200): primary +0, replica +1, instances +11..+13, nginx +80.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+arguments="$*"
 
 minutes=30
 instances=3
@@ -109,8 +110,12 @@ done
 {
     echo "# Soak through nginx: $instances instance(s), $([ "$products" -gt 0 ] && echo "$products generated products" || echo "demo data"), $minutes min"
     echo
-    echo "Command: \`bash tests/soak/run-soak.sh --minutes $minutes --instances $instances --products $products\` ($(nproc) cores; $(uname -r); $(date -u '+%Y-%m-%d %H:%M') UTC)."
+    echo "Command: \`bash tests/soak/run-soak.sh $arguments\` ($(nproc) cores; $(uname -r); $(date -u '+%Y-%m-%d %H:%M') UTC)."
     echo "The load tool runs on the same machine as nginx, PostgreSQL and the instances and takes its share of the cores."
+    if [ "$minutes" -lt 30 ]; then
+        echo
+        echo "**Short run ($minutes min): it proves the command, it is not the soak's figures** (load average $(cut -d' ' -f1-3 /proc/loadavg) at the end)."
+    fi
     echo
     sed 's/^## /## /' "$dir/max.md"
     echo

@@ -60,7 +60,8 @@ internal static class SoakCommand
 
     /// Closed loop: N clients each sending the next operation when the last one answered, N rising
     /// step by step; the maximum is the best rate of a step whose p95 stays under the bound and
-    /// that had no error. Stops once p95 passes the bound or the rate stops growing.
+    /// that had no error. Stops at an error, two steps in a row over the bound, or when the rate
+    /// stops growing.
     private static async Task<(string Text, bool Passed)> MaxAsync(MixedLoad load, SoakMix mix, Dictionary<string, string> options)
     {
         var step = TimeSpan.FromSeconds(Option(options, "step-seconds", 20));
@@ -70,13 +71,14 @@ internal static class SoakCommand
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Load average at the start: {LoadAverage()}");
         text.AppendLine();
-        Console.WriteLine("Warming up (10 s, 4 clients)");
-        await ClosedLoopAsync(mix, 4, TimeSpan.FromSeconds(10));
+        Console.WriteLine("Warming up (20 s, 4 clients)");
+        await ClosedLoopAsync(mix, 4, TimeSpan.FromSeconds(20));
         text.AppendLine("| clients | operations/s | " + LatencyFigures.Columns);
         text.AppendLine("| ---: | ---: | " + LatencyFigures.ColumnsRule);
         var best = 0.0;
         var first = 0.0;
         var flat = 0;
+        var over = 0;
         foreach (var clients in _concurrencies)
         {
             var from = load.Elapsed;
@@ -87,10 +89,17 @@ internal static class SoakCommand
             var row = string.Create(CultureInfo.InvariantCulture, $"| {clients} | {rate:0.0} | {figures.Cells()}");
             text.AppendLine(row);
             Console.WriteLine(row);
+            // One step over the bound can be a pause of the machine (a build next door, a
+            // collection): two in a row, or any error, end the search.
             if (figures.P95 > bound || figures.Errors > 0)
             {
-                break;
+                if (++over == 2 || figures.Errors > 0)
+                {
+                    break;
+                }
+                continue;
             }
+            over = 0;
             flat = rate < best * 1.05 ? flat + 1 : 0;
             best = Math.Max(best, rate);
             if (flat == 2)
