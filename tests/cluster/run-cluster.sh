@@ -16,6 +16,7 @@
 #                                  instances believe X-Forwarded-* from; default 127.0.0.2
 #   MELOKAL_CLUSTER_CONFIGURATION  Release (default) or Debug: which build of the site to run
 #   MELOKAL_CLUSTER_PGBIN          PostgreSQL's binaries; default /usr/lib/postgresql/15/bin
+#   MELOKAL_CLUSTER_INSTANCES      how many site instances behind nginx: 3 (default), 2 or 1
 #   MELOKAL_CLUSTER_KEEP=1         stop leaves the folder (logs) in place
 #   MELOKAL_INSTANCE_<Setting>=v   passed to every instance as <Setting>=v, e.g.
 #                                  MELOKAL_INSTANCE_ScheduledJobs__CheckEvery=00:00:01
@@ -33,6 +34,8 @@ app="$root/src/LocalProducts.Web/bin/$configuration/net10.0/LocalProducts.Web.dl
 primary_port=$base
 replica_port=$((base + 1))
 instance_ports=($((base + 11)) $((base + 12)) $((base + 13)))
+instances=${MELOKAL_CLUSTER_INSTANCES:-3}
+case "$instances" in 1 | 2 | 3) ;; *) printf 'run-cluster: MELOKAL_CLUSTER_INSTANCES must be 1, 2 or 3\n' >&2; exit 2 ;; esac
 nginx_port=$((base + 80))
 
 # initdb and the server refuse to run as root: as root they run as postgres, which owns their folders.
@@ -150,6 +153,8 @@ start_nginx() {
         -e "s|@SERVER_NAME@|127.0.0.1|" \
         -e "s|@TLS_CERTIFICATE@|$conf/tls.crt|" \
         -e "s|@TLS_KEY@|$conf/tls.key|" \
+        -e "$( ((instances < 3)) && echo '/@INSTANCE_3@/d' || echo 's/^$//')" \
+        -e "$( ((instances < 2)) && echo '/@INSTANCE_2@/d' || echo 's/^$//')" \
         -e "s|@INSTANCE_1@|127.0.0.1:${instance_ports[0]}|" \
         -e "s|@INSTANCE_2@|127.0.0.1:${instance_ports[1]}|" \
         -e "s|@INSTANCE_3@|127.0.0.1:${instance_ports[2]}|" \
@@ -220,11 +225,17 @@ EOF
     # lock. Only the first seeds the demo data (and demo accounts: Development only); the others
     # find the migrations applied and load no demo seeds.
     start_instance 1 true
-    start_instance 2 false
-    start_instance 3 false
-    for n in 1 2 3; do
+    for ((n = 2; n <= instances; n++)); do start_instance "$n" false; done
+    for ((n = 1; n <= instances; n++)); do
         wait_for "http://127.0.0.1:${instance_ports[$((n - 1))]}/health/ready" 240 "Instance $n"
     done
+    # The processes, for whoever measures them (memory from /proc/<pid>/status).
+    {
+        echo "INSTANCES=$instances"
+        for ((n = 1; n <= instances; n++)); do echo "INSTANCE_${n}_PID=$(cat "$dir/instance$n.pid")"; done
+        echo "PRIMARY_PID=$(head -n 1 "$dir/pg/primary/postmaster.pid")"
+        echo "REPLICA_PID=$(head -n 1 "$dir/pg/replica/postmaster.pid")"
+    } >> "$dir/cluster.env"
 
     start_nginx
     wait_for "http://127.0.0.1:$nginx_port/health/ready" 30 "nginx"
@@ -279,7 +290,7 @@ status() {
         fi
     done
     say "Replication: $(psql_admin -d postgres -At -c "SELECT coalesce(string_agg(state || ' (' || coalesce(replay_lag::text, 'no lag') || ')', ', '), 'no replica connected') FROM pg_stat_replication" 2> /dev/null || echo unknown)"
-    for n in 1 2 3; do
+    for ((n = 1; n <= $(grep '^INSTANCES=' "$dir/cluster.env" | cut -d= -f2); n++)); do
         local port=${instance_ports[$((n - 1))]} ready
         ready=$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.0.0.1:$port/health/ready" || true)
         say "Instance $n (127.0.0.1:$port): /health/ready $ready"

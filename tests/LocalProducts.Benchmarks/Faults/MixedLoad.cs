@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -8,22 +7,38 @@ using AngleSharp.Html.Parser;
 namespace LocalProducts.Benchmarks.Faults;
 
 /// One request's outcome, second by second: what the fault figures are made of.
-internal sealed record Outcome(string Kind, long AtMs, int Status, bool Ok, bool RetryAfter, bool StackTrace, string? Error);
+internal sealed record Outcome(string Kind, long AtMs, int Status, bool Ok, bool RetryAfter, bool StackTrace, string? Error, double Ms = 0);
 
 /// The mixed load of the fault runs, open loop at a set rate, as browsers would send it: anonymous
 /// reads and searches, outbound clicks, comments, event registrations and owners' product edits
-/// (logged in, forms with their antiforgery tokens). Each client address is unique
-/// (X-Forwarded-For, trusted from loopback), so no per-address limit or once-a-day mark hides a
-/// write. Every write the site acknowledged is kept with its unique marker for the check.
-internal sealed class MixedLoad(Uri site, LoadTargets targets)
+/// (logged in, forms with their antiforgery tokens). Each client connects from its own loopback
+/// address (<see cref="LoopbackClients"/>): readers from a pool of addresses, each writer (a
+/// shopper clicking out, commenting, registering) from a new one, so the site's per-address limits
+/// apply as to real people and no once-a-day mark hides a write. Every write the site acknowledged
+/// is kept with its unique marker for the check.
+internal sealed class MixedLoad
 {
+    /// Addresses the anonymous reads come from.
+    private const int Readers = 256;
+
     private static readonly HtmlParser _parser = new();
 
-    private readonly HttpClient _anonymous = NewClient(site);
+    private readonly Uri _site;
+    private readonly LoadTargets _targets;
+    private readonly LoopbackClients _clients;
+    private readonly HttpClient[] _readers;
+    private readonly Dictionary<Owner, SemaphoreSlim> _editing = [];
     private readonly ConcurrentBag<Outcome> _outcomes = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly long _startedAtUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-    private int _address;
+
+    public MixedLoad(Uri site, LoadTargets targets, LoopbackClients clients)
+    {
+        _site = site;
+        _targets = targets;
+        _clients = clients;
+        _readers = [.. Enumerable.Range(0, Readers).Select(_ => clients.NextClient())];
+    }
 
     public ConcurrentBag<string> AcknowledgedComments { get; } = [];
     public ConcurrentBag<string> AcknowledgedRegistrations { get; } = [];
@@ -37,22 +52,15 @@ internal sealed class MixedLoad(Uri site, LoadTargets targets)
 
     public long StartedAtUnixMs => _startedAtUnixMs;
 
-    public static HttpClient NewClient(Uri site) => new(new SocketsHttpHandler
-    {
-        AllowAutoRedirect = false,
-        UseCookies = true,
-        CookieContainer = new CookieContainer(),
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    })
-    {
-        BaseAddress = site,
-        Timeout = TimeSpan.FromSeconds(15),
-    };
+    /// Milliseconds since the load was made, the clock of <see cref="Outcome.AtMs"/>.
+    public long Elapsed => _clock.ElapsedMilliseconds;
+
+    /// Loopback addresses handed out so far (readers, shoppers, owners).
+    public int ClientAddresses => _clients.Used;
 
     public async Task RunAsync(int rate, TimeSpan duration, IReadOnlyList<Owner> owners, CancellationToken cancellationToken)
     {
         var running = new List<Task>();
-        var editing = owners.ToDictionary(o => o, _ => new SemaphoreSlim(1, 1));
         var random = new Random(20261206);
         var interval = TimeSpan.FromSeconds(1.0 / rate);
         var next = _clock.Elapsed;
@@ -62,12 +70,12 @@ internal sealed class MixedLoad(Uri site, LoadTargets targets)
             var roll = random.Next(100);
             running.Add(roll switch
             {
-                < 40 => ReadAsync(targets.Pages[random.Next(targets.Pages.Count)]),
-                < 60 => ReadAsync("/produk?q=" + Uri.EscapeDataString(targets.Words[random.Next(targets.Words.Count)])),
-                < 75 => ClickAsync(targets.Outbound[random.Next(targets.Outbound.Count)]),
-                < 85 => CommentAsync(targets.PostSlugs[random.Next(targets.PostSlugs.Count)]),
-                < 93 => RegisterAsync(targets.EventSlugs[random.Next(targets.EventSlugs.Count)]),
-                _ => EditAsync(owners[ownerTurn++ % owners.Count], editing),
+                < 40 => ReadAsync("read", _targets.Pages[random.Next(_targets.Pages.Count)]),
+                < 60 => ReadAsync("read", "/produk?q=" + Uri.EscapeDataString(_targets.Words[random.Next(_targets.Words.Count)])),
+                < 75 => ClickAsync(_targets.Outbound[random.Next(_targets.Outbound.Count)]),
+                < 85 => CommentAsync(_targets.PostSlugs[random.Next(_targets.PostSlugs.Count)]),
+                < 93 => RegisterAsync(_targets.EventSlugs[random.Next(_targets.EventSlugs.Count)]),
+                _ => EditAsync(owners[ownerTurn++ % owners.Count]),
             });
             next += interval;
             var wait = next - _clock.Elapsed;
@@ -80,33 +88,31 @@ internal sealed class MixedLoad(Uri site, LoadTargets targets)
         await Task.WhenAll(running);
     }
 
-    private string NextAddress()
+    /// An anonymous GET from one of the readers' addresses; 200 expected.
+    public async Task ReadAsync(string kind, string path)
     {
-        var n = Interlocked.Increment(ref _address);
-        return string.Create(CultureInfo.InvariantCulture, $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}");
+        var reader = _readers[Random.Shared.Next(_readers.Length)];
+        await SendAsync(kind, reader, () => new HttpRequestMessage(HttpMethod.Get, path), r => r.StatusCode == HttpStatusCode.OK);
     }
 
-    private async Task ReadAsync(string path)
-    {
-        await SendAsync("read", _anonymous, () => new HttpRequestMessage(HttpMethod.Get, path), r => r.StatusCode == HttpStatusCode.OK);
-    }
-
-    private async Task ClickAsync(string path)
+    /// A shopper, new address, following a link to a marketplace: it must be sent there (and counted once).
+    public async Task ClickAsync(string path)
     {
         Interlocked.Increment(ref AttemptedClicks);
-        var address = NextAddress();
-        var ok = await SendAsync("click", _anonymous, () => WithAddress(new HttpRequestMessage(HttpMethod.Get, path), address),
-            r => r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location is { IsAbsoluteUri: true } to && to.Host != site.Host);
+        using var shopper = _clients.NextClient();
+        var ok = await SendAsync("click", shopper, () => new HttpRequestMessage(HttpMethod.Get, path),
+            r => r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location is { IsAbsoluteUri: true } to && to.Host != _site.Host);
         if (ok is not null)
         {
             Interlocked.Increment(ref AcknowledgedClicks);
         }
     }
 
-    private async Task CommentAsync(string slug)
+    /// A reader, new address, writing a comment under a post (the form, then its POST).
+    public async Task CommentAsync(string slug)
     {
-        var address = NextAddress();
-        var form = await FormAsync("comment", _anonymous, $"/berita/{slug}/komentar", "form.form", address);
+        using var reader = _clients.NextClient();
+        var form = await FormAsync("comment", reader, $"/berita/{slug}/komentar", "form.form");
         if (form is null)
         {
             return;
@@ -114,7 +120,7 @@ internal sealed class MixedLoad(Uri site, LoadTargets targets)
         var marker = $"Komentar uji gangguan {Guid.NewGuid():N}";
         form.Fields["Input.Name"] = "Uji Gangguan";
         form.Fields["Input.Text"] = marker;
-        var ok = await SendAsync("comment", _anonymous, () => form.Post(address),
+        var ok = await SendAsync("comment", reader, form.Post,
             r => r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location?.OriginalString.Contains($"/berita/{slug}", StringComparison.Ordinal) == true);
         if (ok is not null)
         {
@@ -122,10 +128,11 @@ internal sealed class MixedLoad(Uri site, LoadTargets targets)
         }
     }
 
-    private async Task RegisterAsync(string slug)
+    /// A visitor, new address, registering for an event.
+    public async Task RegisterAsync(string slug)
     {
-        var address = NextAddress();
-        var form = await FormAsync("registration", _anonymous, $"/acara/{slug}", "form.form", address);
+        using var visitor = _clients.NextClient();
+        var form = await FormAsync("registration", visitor, $"/acara/{slug}", "form.form");
         if (form is null)
         {
             return;
@@ -133,7 +140,7 @@ internal sealed class MixedLoad(Uri site, LoadTargets targets)
         var email = $"uji.{Guid.NewGuid():N}@contoh.test";
         form.Fields["Input.Name"] = "Uji Gangguan";
         form.Fields["Input.Email"] = email;
-        var ok = await SendAsync("registration", _anonymous, () => form.Post(address),
+        var ok = await SendAsync("registration", visitor, form.Post,
             r => r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location?.OriginalString.StartsWith($"/acara/{slug}", StringComparison.Ordinal) == true);
         if (ok is not null)
         {
@@ -141,17 +148,23 @@ internal sealed class MixedLoad(Uri site, LoadTargets targets)
         }
     }
 
-    private async Task EditAsync(Owner owner, Dictionary<Owner, SemaphoreSlim> editing)
+    /// An owner (logged in, own address) editing the description of one of their products.
+    public async Task EditAsync(Owner owner)
     {
-        // One edit at a time per owner, like a person: a second editor would get a conflict.
-        if (!await editing[owner].WaitAsync(0))
+        SemaphoreSlim editing;
+        lock (_editing)
         {
-            await ReadAsync(targets.Pages[0]);
+            editing = _editing.TryGetValue(owner, out var found) ? found : _editing[owner] = new SemaphoreSlim(1, 1);
+        }
+        // One edit at a time per owner, like a person: a second editor would get a conflict.
+        if (!await editing.WaitAsync(0))
+        {
+            await ReadAsync("read", _targets.Pages[0]);
             return;
         }
         try
         {
-            var form = await FormAsync("edit", owner.Client, $"/dasbor/produk/{owner.ProductId}/ubah", "main form.form", null);
+            var form = await FormAsync("edit", owner.Client, $"/dasbor/produk/{owner.ProductId}/ubah", "main form.form");
             if (form is null)
             {
                 return;
@@ -161,7 +174,7 @@ internal sealed class MixedLoad(Uri site, LoadTargets targets)
             var before = form.Fields[description];
             var cut = before.IndexOf("\n\nUji gangguan ", StringComparison.Ordinal);
             form.Fields[description] = $"{(cut < 0 ? before : before[..cut]).TrimEnd()}\n\nUji gangguan {marker}.";
-            var ok = await SendAsync("edit", owner.Client, () => form.Post(null),
+            var ok = await SendAsync("edit", owner.Client, form.Post,
                 r => r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location?.OriginalString == "/dasbor/produk");
             if (ok is not null)
             {
@@ -174,23 +187,14 @@ internal sealed class MixedLoad(Uri site, LoadTargets targets)
         }
         finally
         {
-            editing[owner].Release();
+            editing.Release();
         }
     }
 
-    private static HttpRequestMessage WithAddress(HttpRequestMessage request, string? address)
-    {
-        if (address is not null)
-        {
-            request.Headers.Add("X-Forwarded-For", address);
-        }
-        return request;
-    }
-
-    private async Task<Form?> FormAsync(string kind, HttpClient client, string path, string selector, string? address)
+    private async Task<Form?> FormAsync(string kind, HttpClient client, string path, string selector)
     {
         string? html = null;
-        await SendAsync(kind + "-form", client, () => WithAddress(new HttpRequestMessage(HttpMethod.Get, path), address), r => r.StatusCode == HttpStatusCode.OK,
+        await SendAsync(kind + "-form", client, () => new HttpRequestMessage(HttpMethod.Get, path), r => r.StatusCode == HttpStatusCode.OK,
             body => html = body);
         if (html is null)
         {
@@ -205,6 +209,7 @@ internal sealed class MixedLoad(Uri site, LoadTargets targets)
         Action<string>? body = null)
     {
         var at = _clock.ElapsedMilliseconds;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             using var message = request();
@@ -212,7 +217,8 @@ internal sealed class MixedLoad(Uri site, LoadTargets targets)
             var text = await response.Content.ReadAsStringAsync();
             var ok = expected(response);
             var stackTrace = text.Contains("   at ", StringComparison.Ordinal) || text.Contains("Exception:", StringComparison.Ordinal);
-            _outcomes.Add(new Outcome(kind, at, (int)response.StatusCode, ok, response.Headers.RetryAfter is not null, stackTrace, null));
+            _outcomes.Add(new Outcome(kind, at, (int)response.StatusCode, ok, response.Headers.RetryAfter is not null, stackTrace, null,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds));
             if (ok)
             {
                 body?.Invoke(text);
@@ -222,7 +228,7 @@ internal sealed class MixedLoad(Uri site, LoadTargets targets)
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
-            _outcomes.Add(new Outcome(kind, at, 0, false, false, false, ex.GetType().Name));
+            _outcomes.Add(new Outcome(kind, at, 0, false, false, false, ex.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
             return null;
         }
     }
@@ -239,15 +245,7 @@ internal sealed class Form(string path, Dictionary<string, string> fields)
 {
     public Dictionary<string, string> Fields { get; } = fields;
 
-    public HttpRequestMessage Post(string? address)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(Fields) };
-        if (address is not null)
-        {
-            request.Headers.Add("X-Forwarded-For", address);
-        }
-        return request;
-    }
+    public HttpRequestMessage Post() => new(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(Fields) };
 
     public static Dictionary<string, string> FieldsOf(IHtmlFormElement form)
     {

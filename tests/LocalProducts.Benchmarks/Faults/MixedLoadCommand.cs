@@ -35,13 +35,10 @@ internal static partial class MixedLoadCommand
         await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connection) { Pooling = false }.ConnectionString);
         var targets = await TargetsAsync(dataSource);
         var clicksBefore = await ClicksAsync(dataSource);
-        var owners = new List<Owner>();
-        foreach (var (email, password) in _owners)
-        {
-            owners.Add(await LogInAsync(site, email, password));
-        }
+        var clients = new LoopbackClients(site);
+        var owners = await LogInOwnersAsync(clients);
 
-        var load = new MixedLoad(site, targets);
+        var load = new MixedLoad(site, targets, clients);
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -65,7 +62,18 @@ internal static partial class MixedLoadCommand
         return check.Lost == 0 && check.Doubled == 0 && figures.All(f => f.Errors500 == 0 && f.StackTraces == 0) ? 0 : 1;
     }
 
-    private static async Task<LoadTargets> TargetsAsync(NpgsqlDataSource dataSource)
+    /// The demo owners, logged in, each from an address of their own.
+    public static async Task<List<Owner>> LogInOwnersAsync(LoopbackClients clients)
+    {
+        var owners = new List<Owner>();
+        foreach (var (email, password) in _owners)
+        {
+            owners.Add(await LogInAsync(clients.NextClient(), email, password));
+        }
+        return owners;
+    }
+
+    public static async Task<LoadTargets> TargetsAsync(NpgsqlDataSource dataSource)
     {
         var products = await ListAsync(dataSource, $"SELECT slug FROM products WHERE state = {(int)ProductState.Published} ORDER BY id LIMIT 20");
         var outbound = new List<string>();
@@ -103,15 +111,14 @@ internal static partial class MixedLoadCommand
         return list;
     }
 
-    private static async Task<long> ClicksAsync(NpgsqlDataSource dataSource)
+    public static async Task<long> ClicksAsync(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("SELECT coalesce(sum(clicks), 0)::bigint FROM outbound_clicks");
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task<Owner> LogInAsync(Uri site, string email, string password)
+    private static async Task<Owner> LogInAsync(HttpClient client, string email, string password)
     {
-        var client = MixedLoad.NewClient(site);
         var page = await client.GetStringAsync("/akun/masuk");
         var form = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page).QuerySelector("main form.form") as AngleSharp.Html.Dom.IHtmlFormElement
             ?? throw new InvalidOperationException("No log-in form");
@@ -131,7 +138,8 @@ internal static partial class MixedLoadCommand
     [GeneratedRegex("/dasbor/produk/([0-9]+)/ubah")]
     private static partial Regex EditLink();
 
-    private static async Task<WriteCheck> CheckAsync(NpgsqlDataSource dataSource, MixedLoad load, long clicksBefore)
+    /// Every acknowledged write in the database once; the clicks counted against those sent.
+    public static async Task<WriteCheck> CheckAsync(NpgsqlDataSource dataSource, MixedLoad load, long clicksBefore)
     {
         var comments = await CountEachAsync(dataSource, "SELECT text, count(*) FROM comments WHERE text = ANY(@m) GROUP BY text", [.. load.AcknowledgedComments]);
         var registrations = await CountEachAsync(dataSource, "SELECT email, count(*) FROM event_registrations WHERE email = ANY(@m) GROUP BY email", [.. load.AcknowledgedRegistrations]);
@@ -208,12 +216,16 @@ internal static partial class MixedLoadCommand
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Acknowledged writes: {check.Comments} comments, {check.Registrations} registrations, {check.Edits} product edits; lost {check.Lost}, doubled {check.Doubled}.");
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Outbound clicks: {check.ClicksAttempted} sent, {check.ClicksAcknowledged} redirected to the shop, {check.ClicksCounted} counted.");
+            $"Outbound clicks: {check.ClicksAttempted} sent, {check.ClicksAcknowledged} redirected to the shop, {check.ClicksCounted} counted ({(check.ClicksExact ? "exact" : "NOT exact")}).");
         return text.ToString();
     }
 }
 
-internal sealed record WriteCheck(int Comments, int Registrations, int Edits, int Lost, int Doubled, int ClicksAttempted, int ClicksAcknowledged, long ClicksCounted);
+internal sealed record WriteCheck(int Comments, int Registrations, int Edits, int Lost, int Doubled, int ClicksAttempted, int ClicksAcknowledged, long ClicksCounted)
+{
+    /// Each shopper clicks from an address of their own: every click sent and redirected is counted once.
+    public bool ClicksExact => ClicksCounted == ClicksAcknowledged && ClicksAcknowledged == ClicksAttempted;
+}
 
 internal sealed record FaultFigures(
     string Name, int Requests, int Failed, int Unavailable, int WithRetryAfter, int Errors500, int StackTraces, int NoAnswer, double? RecoverySeconds,
