@@ -3,11 +3,11 @@
 # 20,000 published products in a fixed random order, and over the catalogue's 5,000 most common
 # search words, most common first), beside /bench/fortunes, with the caches off, then on.
 #
-#   bash tests/LocalProducts.Benchmarks/cold-pages.sh [--folder /var/tmp/melokal-bench] [--port 5090] [--seconds 15] [--site DIR]
+#   bash tests/LocalProducts.Benchmarks/cold-pages.sh [--folder /var/tmp/melokal-bench] [--port 5090] [--seconds 15] [--site DIR] [--no-build] [--caches "cold off on"]
 #
 # Needs the embedded cluster of `generate --embedded <folder> --keep-running` (or one `bench
 # cluster --embedded <folder>` can start); leaves it running. Publishes the site (or uses the
-# publish folder given with --site), starts it on 127.0.0.1:<port> with ASPNETCORE_ENVIRONMENT=
+# publish folder given with --site; --no-build uses the benchmark tool as last built), starts it on 127.0.0.1:<port> with ASPNETCORE_ENVIRONMENT=
 # Benchmark three times: cold (OutputCache__Enabled=false, CatalogueCache__Seconds=0), off (search
 # cache 60 s, output cache off), on (both on), runs wrk -t2 -c32 on fortunes and the two mixes
 # (longtail.lua) and prints requests/s, the ratios to fortunes and the caches' hit rates in the mix.
@@ -16,12 +16,16 @@ folder=/var/tmp/melokal-bench
 port=5090
 seconds=15
 site_dir=""
+build=1
+caches="cold off on"
 while [ $# -gt 0 ]; do
     case "$1" in
         --folder) folder="$2"; shift 2 ;;
         --port) port="$2"; shift 2 ;;
         --seconds) seconds="$2"; shift 2 ;;
         --site) site_dir="$2"; shift 2 ;;
+        --no-build) build=0; shift ;;
+        --caches) caches="$2"; shift 2 ;;
         *) echo "Unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -39,7 +43,9 @@ stop_site() {
 trap stop_site EXIT
 say() { printf '\n== %s (%s, load %s)\n' "$1" "$(date -u +%H:%M:%S)" "$(cut -d' ' -f1-3 /proc/loadavg)"; }
 
-dotnet build "$project" -c Release -nologo -v quiet > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+if [ "$build" -eq 1 ]; then
+    dotnet build "$project" -c Release -nologo -v quiet > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+fi
 info="$(timeout 300 dotnet "$project/bin/Release/net10.0/LocalProducts.Benchmarks.dll" bench cluster --embedded "$folder")"
 connection="$(printf '%s\n' "$info" | sed -n 's/^connection=//p')"
 cs() { printf '%s\n' "$connection" | tr ';' '\n' | sed -n "s/^$1=//p"; }
@@ -80,7 +86,7 @@ field() { sed -n 's/^JSON //p' "$1" | sed -E "s/.*\"$2\":([0-9]+).*/\\1/"; }
 
 printf '%s\n' "| caches | fortunes req/s | product mix req/s | ÷ fortunes | search mix req/s | ÷ fortunes | output-cache hits product / search | repeats in the mix product / search | non-2xx |" > "$work/table.md"
 printf '%s\n' "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" >> "$work/table.md"
-for cache in cold off on; do
+for cache in $caches; do
     say "Site with caches $cache"
     start_site "$cache"
     wrk -t2 -c32 -d5s "$url/bench/fortunes" > /dev/null

@@ -5,7 +5,8 @@
 -- requests whose path that thread had already sent (an upper bound on any cache's hit rate for
 -- a cache shared by those requests). done() adds one JSON line (prefixed "JSON ").
 local paths, cumulative, total_weight = {}, {}, 0
-local seen, requests_sent, repeats, cache_hits, responses, non2xx = {}, 0, 0, 0, 0, 0
+-- Globals, so that done() can read each thread's through thread:get.
+seen, requests_sent, repeats, cache_hits, responses, non2xx = {}, 0, 0, 0, 0, 0
 local threads = {}
 
 local function load()
@@ -14,7 +15,7 @@ local function load()
     for line in file:lines() do
         if #line > 0 then
             paths[#paths + 1] = line
-            total_weight = total_weight + 1 / (#paths ^ s)
+            total_weight = total_weight + 1 / ((#paths) ^ s)
             cumulative[#paths] = total_weight
         end
     end
