@@ -8,6 +8,9 @@ namespace LocalProducts.Benchmarks;
 
 internal sealed record GenerateOptions(string? Connection, string? Embedded, bool KeepRunning, int Products, int Ikm, int Seed)
 {
+    /// The embedded cluster's loopback port when given (--port); a free one otherwise.
+    public int? Port { get; init; }
+
     public const int DefaultProducts = 100_000;
     public const int DefaultIkm = 10_000;
     public const int DefaultSeed = 20261123;
@@ -23,11 +26,12 @@ internal static class GenerateCommand
     private const string Usage = """
         Usage:
           generate --connection "<npgsql connection string>" [--products 100000] [--ikm 10000] [--seed 20261123]
-          generate --embedded <folder> [--keep-running] [--products 100000] [--ikm 10000] [--seed 20261123]
+          generate --embedded <folder> [--port 18401] [--keep-running] [--products 100000] [--ikm 10000] [--seed 20261123]
 
         --connection    a migrated database with the reference seeds (start the site once against it)
         --embedded      start (or reuse) a PostgreSQL cluster in <folder>, migrate and seed it, then generate;
                         the cluster is stopped at the end unless --keep-running is given
+        --port          the embedded cluster's port on 127.0.0.1 when it starts one (a free port otherwise)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -54,7 +58,7 @@ internal static class GenerateCommand
             if (options.Embedded is { } folder)
             {
                 var started = Stopwatch.StartNew();
-                server = EmbeddedPostgres.Start(new EmbeddedPostgresOptions { RootDirectory = folder });
+                server = EmbeddedPostgres.Start(new EmbeddedPostgresOptions { RootDirectory = folder, Port = options.Port });
                 connectionString = server.ConnectionString;
                 await BenchmarkDatabase.MigrateAndSeedAsync(connectionString, cancellation.Token);
                 Console.WriteLine($"Embedded PostgreSQL in {Path.GetFullPath(folder)} migrated and seeded in {Seconds(started)}: {connectionString}");
@@ -183,6 +187,9 @@ internal static class GenerateCommand
                     break;
                 case "--embedded":
                     options = options with { Embedded = value };
+                    break;
+                case "--port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536:
+                    options = options with { Port = port };
                     break;
                 case "--products" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var products):
                     options = options with { Products = products };

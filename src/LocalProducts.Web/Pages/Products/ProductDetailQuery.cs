@@ -91,7 +91,9 @@ public sealed class ProductDetailQuery(AppDbContext db, TimeProvider clock, Mark
 
         var related = await ProductCard.Visible(db.Products.AsNoTracking())
             .Where(p => p.CategoryId == product.CategoryId && p.Id != product.Id)
-            .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Id)
+            // The order of ix_products_category_id_published_at_id: the newest four are its first
+            // four entries, with no sort of the category's products.
+            .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
             .Take(4)
             .Select(ProductCard.Projection(today, english))
             .ToListAsync(cancellationToken);

@@ -165,11 +165,19 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
             : await cache.GetOrLoadAsync($"search-cards:{english}|{today:O}|{string.Join(',', ids)}",
                 () => LoadCardsAsync(ids, today, english, cancellationToken));
 
-        // The alumni facet: the results' own total when chosen, else the results counted again
-        // within the alumni's products.
-        var alumniCount = input.Alumni
-            ? found.Counts.Total
-            : await cache.GetOrLoadAsync($"search-alumni:{found.Filters.Key}", () => CountAlumniAsync(found.Filters with { Alumni = true }, cancellationToken));
+        // The alumni facet: the results' own total when chosen, none when nothing was found, else
+        // the results counted again within the alumni's products. Whether any result has the words
+        // outside its description ("mentioned only") is asked in the same statement.
+        var countAlumni = !input.Alumni && found.Counts.Total > 0;
+        var askOutside = found.Counts.Total > 0 && lexemes.Count > 0;
+        var (alumniCount, anyOutside) = countAlumni || askOutside
+            ? await cache.GetOrLoadAsync($"search-alumni-outside:{countAlumni}|{askOutside}|{found.Filters.Key}",
+                () => CountAlumniAndOutsideAsync(found.Filters, countAlumni, askOutside, cancellationToken))
+            : (0, true);
+        if (!countAlumni)
+        {
+            alumniCount = input.Alumni ? found.Counts.Total : 0;
+        }
 
         // Nothing found: which words no product has, which do find products alone, and categories
         // to go on with. Suggestions only for words that are not Indonesian words ("sepatu" gets no
@@ -183,8 +191,7 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
         var inCatalogue = nothingFound
             ? await cache.GetOrLoadAsync($"search-word-matches:{input.Q}", () => InCatalogueAsync(lexemes, cancellationToken))
             : [];
-        var mentionOnly = found.Counts.Total > 0 && lexemes.Count > 0
-            && !await cache.GetOrLoadAsync($"search-outside-description:{found.Filters.Key}", () => AnyOutsideDescriptionAsync(found.Filters, cancellationToken));
+        var mentionOnly = askOutside && !anyOutside;
         var matchedWords = lexemes.Count > 1 ? lexemes.Where((_, i) => i < inCatalogue.Count && inCatalogue[i]).Select(w => w.Raw).ToList() : [];
         var unmatchedWords = lexemes.Where((_, i) => i < inCatalogue.Count && !inCatalogue[i]).Select(w => w.Raw).ToList();
 
@@ -213,17 +220,24 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
         };
     }
 
-    /// Whether any result has every term outside its description (name, category, maker, region).
-    private async Task<bool> AnyOutsideDescriptionAsync(SearchFilters filters, CancellationToken cancellationToken)
+    /// In one statement: how many of a search's results are products of e-Smart IKM alumni (when
+    /// <paramref name="countAlumni"/>, else 0), and whether any result has every term outside its
+    /// description: name, category, maker, region (when <paramref name="askOutside"/>, else true).
+    private async Task<(int Alumni, bool AnyOutside)> CountAlumniAndOutsideAsync(SearchFilters filters, bool countAlumni, bool askOutside, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand();
         var where = filters.Conditions(command);
-        command.CommandText = $"""
-            SELECT EXISTS (SELECT 1 FROM product_search
-                           WHERE {where.Text} AND search_vector @@ @outside_description_tsquery AND {where.Category} AND {where.Province}
-                             AND {where.Regency} AND {where.Price} AND {where.Certification})
-            """;
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var rest = $"{where.Category} AND {where.Province} AND {where.Regency} AND {where.Price} AND {where.Certification}";
+        var alumni = countAlumni
+            ? $"(SELECT count(*)::int FROM product_search WHERE {where.Text} AND {SearchFilters.AlumniCondition} AND {rest})"
+            : "0";
+        var outside = askOutside
+            ? $"EXISTS (SELECT 1 FROM product_search WHERE {where.Text} AND search_vector @@ @outside_description_tsquery AND {rest})"
+            : "true";
+        command.CommandText = $"SELECT {alumni}, {outside}";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt32(0), reader.GetBoolean(1));
     }
 
     /// The certificate a query word names, if it names one.
@@ -267,18 +281,6 @@ public sealed partial class ProductSearch(AppDbContext db, NpgsqlDataSource data
             found.Add(reader.GetBoolean(0));
         }
         return found;
-    }
-
-    /// How many of a search's results are products of e-Smart IKM alumni.
-    private async Task<int> CountAlumniAsync(SearchFilters filters, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand();
-        var where = filters.Conditions(command);
-        command.CommandText = $"""
-            SELECT count(*)::int FROM product_search
-            WHERE {where.Text} AND {where.Category} AND {where.Province} AND {where.Regency} AND {where.Price} AND {where.Certification}
-            """;
-        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private async Task<IReadOnlyList<ProductCard>> LoadCardsAsync(int[] ids, DateOnly today, bool english, CancellationToken cancellationToken)
