@@ -24,14 +24,25 @@ public sealed class OncePerDay(NpgsqlDataSource dataSource, AddressHasher hasher
     /// short (an id or two), the key column holds 100 characters.
     public async Task<bool> FirstTodayAsync(string action, string subject, IPAddress? address, CancellationToken cancellationToken)
     {
+        var mark = await MarkAsync(action, subject, address, cancellationToken);
+        await using var command = dataSource.CreateCommand(MarkSql);
+        command.Parameters.AddWithValue(mark.Bucket);
+        command.Parameters.AddWithValue(mark.Key);
+        command.Parameters.AddWithValue(mark.WindowStart);
+        command.Parameters.AddWithValue(mark.ExpiresAt);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    /// Today's mark of the action as a rate_limit_windows row, for a caller that writes it in
+    /// the same statement as what it guards (so a crash between the two cannot keep one alone).
+    public async Task<DailyMark> MarkAsync(string action, string subject, IPAddress? address, CancellationToken cancellationToken)
+    {
         var day = Wib.Today(clock);
         var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Wib.Offset).ToUniversalTime();
         var hash = await hasher.HashAsync(address, day, cancellationToken);
-        await using var command = dataSource.CreateCommand(MarkSql);
-        command.Parameters.AddWithValue(action);
-        command.Parameters.AddWithValue($"{subject}:{hash}");
-        command.Parameters.AddWithValue(start);
-        command.Parameters.AddWithValue(start.AddDays(1));
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+        return new DailyMark(action, $"{subject}:{hash}", day, start, start.AddDays(1));
     }
 }
+
+/// One address's mark of an action for one WIB day (a rate_limit_windows row).
+public sealed record DailyMark(string Bucket, string Key, DateOnly Day, DateTimeOffset WindowStart, DateTimeOffset ExpiresAt);

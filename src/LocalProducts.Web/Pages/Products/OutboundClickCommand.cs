@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LocalProducts.Web.Pages.Products;
 
-public sealed class OutboundClickCommand(AppDbContext db, OncePerDay oncePerDay, TimeProvider clock, ILogger<OutboundClickCommand> logger)
+public sealed class OutboundClickCommand(AppDbContext db, OncePerDay oncePerDay, ILogger<OutboundClickCommand> logger)
 {
     /// Counts the click and returns the shop's address; null when the product or link is not
     /// shown. An address counts once a day per product and shop, however often it follows the link.
@@ -40,13 +40,18 @@ public sealed class OutboundClickCommand(AppDbContext db, OncePerDay oncePerDay,
     public async Task CountAsync(int productId, Marketplace platform, IPAddress? clientAddress, CancellationToken cancellationToken)
     {
         var subject = string.Create(CultureInfo.InvariantCulture, $"{productId}:{(int)platform}");
-        if (!await oncePerDay.FirstTodayAsync(OncePerDay.OutboundClick, subject, clientAddress, cancellationToken))
-        {
-            return;
-        }
+        var mark = await oncePerDay.MarkAsync(OncePerDay.OutboundClick, subject, clientAddress, cancellationToken);
+        // The day's mark and the count in one statement: an instance killed between two statements
+        // left the mark without the count, and the proxy's retry of the GET then counted nothing.
         // One row per product, platform and day; concurrent clicks add up in the database.
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO outbound_clicks (product_id, platform, day, clicks) VALUES ({productId}, {(int)platform}, {Wib.Today(clock)}, 1)
+            WITH mark AS (
+                INSERT INTO rate_limit_windows (bucket, "key", window_start, expires_at, hits)
+                VALUES ({mark.Bucket}, {mark.Key}, {mark.WindowStart}, {mark.ExpiresAt}, 1)
+                ON CONFLICT (bucket, "key", window_start) DO NOTHING
+                RETURNING hits)
+            INSERT INTO outbound_clicks (product_id, platform, day, clicks)
+            SELECT {productId}, {(int)platform}, {mark.Day}, 1 FROM mark
             ON CONFLICT (product_id, platform, day) DO UPDATE SET clicks = outbound_clicks.clicks + 1
             """, cancellationToken);
     }
