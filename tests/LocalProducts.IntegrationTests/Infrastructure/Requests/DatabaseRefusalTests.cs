@@ -32,7 +32,7 @@ public sealed class DatabaseRefusalTests : IAsyncLifetime
         _database = await TestDatabase.CopyOfTemplateAsync();
         // A tiny pool, and the shortest wait for it, so that holding the pool is quick to show.
         var tinyPool = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { MaxPoolSize = PoolSize }.ConnectionString;
-        _site = new FaultSite(tinyPool);
+        _site = new FaultSite(tinyPool, backgroundWork: false);
         _site.Settings["Database:ConnectionWaitSeconds"] = "1";
         _site.CreateClient().Dispose();
     }
