@@ -4,7 +4,6 @@ using LocalProducts.Tests;
 using LocalProducts.Web.Pages.Products;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Serilog.Events;
 
 namespace LocalProducts.IntegrationTests.Infrastructure.Requests;
@@ -25,7 +24,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     {
         _database = await TestDatabase.CopyOfTemplateAsync();
         _passage = new DatabasePassage(TestCluster.Server.Port);
-        var throughPassage = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = _passage.Port }.ConnectionString;
+        var throughPassage = _passage.ConnectionStringFor(_database.ConnectionString);
         _site = new FaultSite(throughPassage);
         _site.CreateClient().Dispose();
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using Npgsql;
 
 namespace LocalProducts.IntegrationTests.Infrastructure.Requests;
 
@@ -30,6 +31,12 @@ public sealed class DatabasePassage : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// The connection string that leads through the passage. Without SSL: with SslMode=Prefer,
+    /// Npgsql first asks for SSL and, when the connection breaks before the answer, silently opens
+    /// it again without; a refused connection would then go unseen, depending on timing.
+    public string ConnectionStringFor(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Host = "127.0.0.1", Port = Port, SslMode = SslMode.Disable }.ConnectionString;
 
     public void Cut()
     {

@@ -25,7 +25,7 @@ public sealed class TransientErrorRetryTests : IAsyncLifetime
     {
         _database = await TestDatabase.CopyOfTemplateAsync();
         _passage = new DatabasePassage(TestCluster.Server.Port);
-        var throughPassage = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = _passage.Port }.ConnectionString;
+        var throughPassage = _passage.ConnectionStringFor(_database.ConnectionString);
         _site = new FaultSite(throughPassage, backgroundWork: false);
         _site.CreateClient().Dispose();
     }
