@@ -49,8 +49,10 @@ public sealed class DatabasePassage : IAsyncDisposable
 
     public void Mend() => _cut = false;
 
-    /// The next <paramref name="count"/> new connections are reset as soon as they are made, as a
-    /// database that is starting up refuses them; the ones after pass.
+    /// The next <paramref name="count"/> new connections are refused as a database that is starting
+    /// up refuses them: their startup message is answered with FATAL 57P03 and the connection
+    /// closed. The ones after pass. (A plain reset is not enough: Npgsql sometimes opens such a
+    /// connection again by itself, and the refusal would go unseen, depending on timing.)
     public void RefuseNextConnections(int count) => Volatile.Write(ref _refuseNext, count);
 
     /// The next statement sent with <paramref name="text"/> in it (a parameter's value) is passed
@@ -82,9 +84,14 @@ public sealed class DatabasePassage : IAsyncDisposable
             {
                 return;
             }
-            if (_cut || TakeRefusal())
+            if (_cut)
             {
                 Reset(client);
+                continue;
+            }
+            if (TakeRefusal())
+            {
+                _ = RefuseAsStartingUpAsync(client);
                 continue;
             }
             _ = PassAsync(client);
@@ -158,6 +165,59 @@ public sealed class DatabasePassage : IAsyncDisposable
             }
         }
         return false;
+    }
+
+    private async Task RefuseAsStartingUpAsync(Socket client)
+    {
+        try
+        {
+            // An SSL request (8 bytes, code 80877103) is declined first; then the startup message.
+            var message = await ReadMessageAsync(client);
+            if (message.Length == 8 && System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(message.AsSpan(4)) == 80877103)
+            {
+                await client.SendAsync(new[] { (byte)'N' }, SocketFlags.None, _stop.Token);
+                await ReadMessageAsync(client);
+            }
+            var fields = System.Text.Encoding.UTF8.GetBytes("SFATAL\0VFATAL\0C57P03\0Mthe database system is starting up\0\0");
+            var error = new byte[5 + fields.Length];
+            error[0] = (byte)'E';
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(error.AsSpan(1), 4 + fields.Length);
+            fields.CopyTo(error, 5);
+            await client.SendAsync(error, SocketFlags.None, _stop.Token);
+            client.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // The client went away first.
+        }
+        finally
+        {
+            client.Close();
+        }
+    }
+
+    /// One length-prefixed message of the start of a connection (no type byte).
+    private async Task<byte[]> ReadMessageAsync(Socket socket)
+    {
+        var length = new byte[4];
+        await ReadExactlyAsync(socket, length);
+        var message = new byte[System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(length)];
+        length.CopyTo(message, 0);
+        await ReadExactlyAsync(socket, message.AsMemory(4));
+        return message;
+    }
+
+    private async Task ReadExactlyAsync(Socket socket, Memory<byte> buffer)
+    {
+        while (buffer.Length > 0)
+        {
+            var read = await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
+            if (read == 0)
+            {
+                throw new SocketException((int)SocketError.ConnectionReset);
+            }
+            buffer = buffer[read..];
+        }
     }
 
     private static void Reset(Socket socket)
