@@ -32,9 +32,10 @@ public sealed class DatabasePassage : IAsyncDisposable
 
     public int Port { get; }
 
-    /// The connection string that leads through the passage. Without SSL: with SslMode=Prefer,
-    /// Npgsql first asks for SSL and, when the connection breaks before the answer, silently opens
-    /// it again without; a refused connection would then go unseen, depending on timing.
+    /// The connection string that leads through the passage. Without SSL, so that a connection
+    /// begins with its startup message (which <see cref="RefuseNextConnections"/> answers): with
+    /// SslMode=Prefer, Npgsql first asks for SSL and, when a cut breaks the connection before the
+    /// answer, silently opens it again without.
     public string ConnectionStringFor(string connectionString) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Host = "127.0.0.1", Port = Port, SslMode = SslMode.Disable }.ConnectionString;
 
@@ -171,13 +172,8 @@ public sealed class DatabasePassage : IAsyncDisposable
     {
         try
         {
-            // An SSL request (8 bytes, code 80877103) is declined first; then the startup message.
-            var message = await ReadMessageAsync(client);
-            if (message.Length == 8 && System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(message.AsSpan(4)) == 80877103)
-            {
-                await client.SendAsync(new[] { (byte)'N' }, SocketFlags.None, _stop.Token);
-                await ReadMessageAsync(client);
-            }
+            // The startup message (no SSL request first: ConnectionStringFor).
+            await ReadMessageAsync(client);
             var fields = System.Text.Encoding.UTF8.GetBytes("SFATAL\0VFATAL\0C57P03\0Mthe database system is starting up\0\0");
             var error = new byte[5 + fields.Length];
             error[0] = (byte)'E';
@@ -196,15 +192,12 @@ public sealed class DatabasePassage : IAsyncDisposable
         }
     }
 
-    /// One length-prefixed message of the start of a connection (no type byte).
-    private async Task<byte[]> ReadMessageAsync(Socket socket)
+    /// One length-prefixed message of the start of a connection (no type byte), read and dropped.
+    private async Task ReadMessageAsync(Socket socket)
     {
         var length = new byte[4];
         await ReadExactlyAsync(socket, length);
-        var message = new byte[System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(length)];
-        length.CopyTo(message, 0);
-        await ReadExactlyAsync(socket, message.AsMemory(4));
-        return message;
+        await ReadExactlyAsync(socket, new byte[System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(length) - 4]);
     }
 
     private async Task ReadExactlyAsync(Socket socket, Memory<byte> buffer)
